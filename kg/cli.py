@@ -1,0 +1,92 @@
+"""The ``kg`` command: a thin layer over the library.
+
+    kg build sources/ -o exports/     build the graph of files and folders
+    kg show ARTICLE                   print what kg extracts from one article
+
+Exit status: 0 all built; 1 an error stopped the build; 2 bad usage;
+3 built, but some inputs were skipped (each reported on stderr).
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_SKIPPED = 0, 1, 2, 3
+
+
+class KgError(Exception):
+    """An error to report as one line, without a traceback."""
+
+
+def _build(args) -> int:
+    from . import build
+    from .export import exporters
+
+    skipped: list[str] = []
+
+    def on_error(path: str, reason: str) -> None:
+        skipped.append(path)
+        print(f"kg: skipped {path}: {reason}", file=sys.stderr)
+
+    for p in args.inputs:
+        if not Path(p).exists():
+            on_error(p, "no such file or folder")
+    graph = build([p for p in args.inputs if Path(p).exists()], on_error=on_error)
+    if not graph.articles:
+        raise KgError("no article could be read from the inputs")
+    out = Path(args.output)
+    written = [exp.write(graph, out) for exp in exporters()]
+    facts = len(graph.facts())
+    print(f"kg: {len(graph.articles)} articles, {len(graph)} entities, {facts} relations -> "
+          + ", ".join(str(w) for w in written))
+    return EXIT_SKIPPED if skipped else EXIT_OK
+
+
+def _show(args) -> int:
+    from .ingest import read_article
+    from .pipeline import Pipeline
+
+    article = read_article(args.article)
+    doc = Pipeline()(article)
+    print(f"# {article.id}  published={article.published}  dateline={article.dateline}  title={article.title!r}")
+    for ent in sorted(doc.entities.values(), key=lambda e: (e.type, e.key)):
+        others = sorted(ent.names - {ent.label})
+        print(f"{ent.type:13} {ent.label}  [{ent.key}]" + (f"  aka {others}" if others else ""))
+    for fact in doc.facts:
+        r = fact.relation
+        q = f" {sorted(r.qualifiers)}" if r.qualifiers else ""
+        print(f"  {r.subject} --{r.predicate}--> {r.object}{q}   (sentence {fact.evidence.sentence})")
+    return EXIT_OK
+
+
+def parser() -> argparse.ArgumentParser:
+    ap = argparse.ArgumentParser(prog="kg", description="Knowledge-graph builder for Indonesian government news.")
+    sub = ap.add_subparsers(dest="command", required=True)
+    b = sub.add_parser("build", help="build the graph from articles (files or folders)")
+    b.add_argument("inputs", nargs="+", help="article files or folders of articles")
+    b.add_argument("-o", "--output", default="exports", help="output folder (default: exports/)")
+    b.set_defaults(func=_build)
+    s = sub.add_parser("show", help="print the entities and relations kg extracts from one article")
+    s.add_argument("article")
+    s.set_defaults(func=_show)
+    return ap
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except KgError as exc:
+        print(f"kg: error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except (OSError, ValueError) as exc:
+        print(f"kg: error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("kg: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

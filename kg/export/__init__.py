@@ -1,0 +1,45 @@
+"""Exporters: one small interface, one module per format.
+
+An exporter has a ``name``, the ``filename`` it writes inside the output folder, and
+``write(graph, out_dir) -> Path``. Adding a format is adding a module and one line in
+``EXPORTERS``. Files are written to a temporary name and moved into place, so an
+interrupted build leaves the previous export intact.
+"""
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..graph import KnowledgeGraph
+
+
+class Exporter(Protocol):
+    name: str
+    filename: str
+
+    def write(self, graph: "KnowledgeGraph", out_dir: Path) -> Path: ...
+
+
+def write_atomic(path: Path, data: bytes) -> Path:
+    """Write bytes to ``path`` through a temporary file in the same folder."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path
+
+
+def exporters() -> list[Exporter]:
+    """The exporters ``kg build`` runs, in order."""
+    from .html import HtmlExporter
+    from .rdf import TurtleExporter
+
+    return [TurtleExporter(), HtmlExporter()]

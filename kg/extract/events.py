@@ -1,0 +1,244 @@
+"""Events: meetings, ceremonies, trainings ("Rapat Koordinasi (Rakor) Bidang
+Kepegawaian", "apel siaga bencana") and elections ("Pemilu 2024", "Pilkada Serentak
+2024", "Pemilukada Sumsel 2018"), plus references back to the article's event
+("kegiatan tersebut", "Rakor itu").
+
+Mentions carry ``value`` = the event kind ("Rapat Koordinasi", "pemilu", ...);
+elections get their key here (``event:pemilu-2024``, ``event:pilkada-<region>-2018``);
+other events get theirs when the article's mentions are resolved into one event per
+kind. An anaphoric mention has the qualifier ``anaphora``.
+"""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from .. import gazetteer
+from ..data import load_yaml
+from ..model import Mention
+from ..text import squash
+from .calendar_words import is_calendar_word
+
+YEAR_AFTER = re.compile(r"\s*\)?\s*(?:\(\s*[A-Za-z]+\s*\)\s*)?(?:[Ss]erentak\s+)?(?:(?:[Tt]ahun|TAHUN|Thn\.?)\s+)?((?:19|20)\d\d)\b")
+PAREN = re.compile(r"\s*\(\s*([A-Za-z][\w-]{0,15})\s*\)")
+TOKEN = re.compile(r"\s*([A-Za-z][\w'’/-]*|\d+)")
+VERB_PREFIX = re.compile(r"^(?:me|di|ber|ter)[a-z]{3,}$")
+
+
+@cache
+def _config():
+    h = load_yaml("heads.yaml")
+    voc = gazetteer.vocab()
+    nouns: dict[str, str] = {}
+    for kind, forms in voc["event_nouns"].items():
+        if kind in h["generic_event_kinds"]:
+            continue
+        for f in forms:
+            nouns[f] = kind
+    elections = dict(voc["elections"])
+    return {
+        "nouns": nouns,
+        "elections": elections,
+        "weak": set(h["weak_event_kinds"]),
+        "stops": set(h["event_name_stops"]),
+        "anaphora": set(h["event_anaphora_nouns"]),
+        "determiners": set(h["event_anaphora_determiners"]),
+        "years": {k: list(v) for k, v in h["election_years"].items()},
+    }
+
+
+def _alt(forms) -> str:
+    return "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+
+
+@cache
+def _regexes():
+    c = _config()
+    noun_re = re.compile(rf"(?<![\w-])({_alt(c['nouns'])})(?![\w-])", re.IGNORECASE)
+    elect_re = re.compile(rf"(?<![\w-])({_alt(c['elections'])})(?![\w-])", re.IGNORECASE)
+    det = _alt(c["determiners"])
+    ana_re = re.compile(rf"(?<![\w-])({_alt(c['anaphora'] | set(c['nouns']))})\s+({det})(?![\w-])", re.IGNORECASE)
+    return noun_re, elect_re, ana_re
+
+
+def election_names(kind: str, year: int, region_name: str | None) -> tuple[str, set[str]]:
+    if kind == "pemilu":
+        label = f"Pemilu {year}"
+        names = {label, f"Pemilihan Umum {year}", f"Pemilu Tahun {year}", f"Pemilu Serentak {year}",
+                 f"Pemilihan Umum Serentak {year}", f"Pemilihan Umum Tahun {year}"}
+        return label, names
+    if region_name:
+        label = f"Pilkada {region_name} {year}"
+        return label, {label, f"Pemilukada {region_name} {year}", f"Pemilihan Kepala Daerah {region_name} {year}"}
+    label = f"Pilkada Serentak {year}"
+    names = {label, f"Pilkada {year}", f"Pemilihan Kepala Daerah {year}", f"Pemilukada {year}",
+             f"Pilkada Tahun {year}", f"Pemilukada Tahun {year}", f"Pemilihan Kepala Daerah Serentak {year}",
+             f"Pemilihan Serentak {year}"}
+    return label, names
+
+
+class EventExtractor:
+    name = "events"
+
+    def __init__(self, *, max_modifier_words: int = 7) -> None:
+        self.max_modifier_words = max_modifier_words
+
+    def __call__(self, text: str, *, context) -> list[Mention]:
+        noun_re, elect_re, ana_re = _regexes()
+        c = _config()
+        known = sorted(context.known, key=lambda m: m.start)
+        stops_at = {m.start for m in known if m.type in ("Date", "Law", "Person")}
+        out: list[Mention] = []
+        taken: list[tuple[int, int]] = []
+
+        def free(s, e):
+            return not any(a < e and s < b for a, b in taken)
+
+        for m in elect_re.finditer(text):
+            mention = self._election(text, m, context, known)
+            if mention is not None and free(mention.start, mention.end):
+                out.append(mention)
+                taken.append((mention.start, mention.end))
+        for m in ana_re.finditer(text):
+            if not free(m.start(), m.end()):
+                continue
+            noun = m.group(1)
+            kind = c["nouns"].get(_form(noun, c["nouns"])) if noun.lower() not in c["anaphora"] else None
+            out.append(Mention("Event", m.group(0), m.start(), m.end(), value=kind,
+                               qualifiers=frozenset({"anaphora"}), source=self.name))
+            taken.append((m.start(), m.end()))
+        for m in noun_re.finditer(text):
+            if not free(m.start(), m.end()):
+                continue
+            form = _form(m.group(1), c["nouns"])
+            kind = c["nouns"][form]
+            word = m.group(1)
+            if word[0].islower() and kind in c["weak"]:
+                continue
+            end = self._extend(text, m.end(), stops_at, known, c)
+            span = text[m.start():end]
+            label = squash(span)
+            orgs = [k for k in known if k.type == "Organization" and m.start() <= k.start and k.end <= end]
+            links = tuple(("organizedBy", o.key) for o in orgs if o.key)
+            out.append(Mention("Event", span, m.start(), end, label=label, value=kind,
+                               names=frozenset(_variants(label)), links=links, source=self.name))
+            taken.append((m.start(), end))
+        return sorted(out, key=lambda x: x.start)
+
+    # ------------------------------------------------------------ elections
+    def _election(self, text, m, context, known) -> Mention | None:
+        c = _config()
+        form = _form(m.group(1), c["elections"])
+        kind = c["elections"][form]
+        if kind == "pilkades":
+            return None
+        end = m.end()
+        region = None
+        # "Pilgub Sumsel", "Pemilukada Sumsel 2018": a region right after the name
+        for k in known:
+            if k.type == "Place" and k.key and k.key[6:7].isdigit() and re.fullmatch(r"\s+", text[end:k.start] or "x"):
+                region = k
+                end = k.end
+                break
+        y = YEAR_AFTER.match(text, end)
+        year = int(y.group(1)) if y else None
+        if y:
+            end = y.end()
+        else:
+            s = re.match(r"\s*(?:\(\s*[A-Za-z]+\s*\))?\s*(?:[Ss]erentak)?", text[end:])
+            if s and s.group(0).strip():
+                end += len(s.group(0).rstrip())
+            # "Pemilu dan Pilkada tahun 2024": a year after a coordinated election name
+            co = re.match(rf"\s*(?:\(\s*[A-Za-z]+\s*\)\s*)?(?:dan|serta|&)\s+(?:{_alt(c['elections'])})"
+                          rf"(?:\s*\(\s*[A-Za-z]+\s*\))?(?:\s+[Ss]erentak)?\s+(?:[Tt]ahun\s+)?((?:19|20)\d\d)\b",
+                          text[end:], re.IGNORECASE)
+            if co:
+                year = int(co.group(1))
+        level_kind = "pemilu" if kind == "pemilu" else "pilkada"
+        qualifiers = set()
+        if year is None:
+            qualifiers.add("no-year")
+        region_code = region.key[6:] if region else None
+        if kind in ("pilgub", "pilbup", "pilwalkot") and region is None:
+            qualifiers.add("no-region")
+        key = None
+        names = {squash(text[m.start():end])}
+        label = squash(text[m.start():end])
+        if year is not None:
+            rname = region.label if region else None
+            if region_code:
+                key = f"event:pilkada-{region_code}-{year}"
+            else:
+                key = f"event:{level_kind}-{year}"
+            label, more = election_names(level_kind, year, rname)
+            names |= more
+        return Mention("Event", text[m.start():end], m.start(), end, key=key, label=label,
+                       value=level_kind if not region_code else f"pilkada:{region_code}",
+                       names=frozenset(names), qualifiers=frozenset(qualifiers | {"election"}),
+                       source=self.name)
+
+    # ------------------------------------------------------------ other events
+    def _extend(self, text, pos, stops_at, known, c) -> int:
+        end = pos
+        p = PAREN.match(text, pos)
+        if p:
+            end = pos = p.end()
+        words = 0
+        inside = {k.start: k.end for k in known if k.type in ("Organization", "Place")}
+        while words < self.max_modifier_words:
+            if _skip_ws(text, pos) in inside:
+                k_end = inside[_skip_ws(text, pos)]
+                end = pos = k_end
+                words += 1
+                p = PAREN.match(text, pos)
+                if p:
+                    end = pos = p.end()
+                continue
+            t = TOKEN.match(text, pos)
+            if not t:
+                break
+            word = t.group(1)
+            start = t.start(1)
+            if start in stops_at or word.lower() in c["stops"] or is_calendar_word(word) \
+                    or VERB_PREFIX.match(word) or word.lower() in ("dan", "&") and not _next_cap(text, t.end()):
+                break
+            if "\n\n" in text[pos:start]:
+                break
+            pos = t.end()
+            if word.lower() not in ("dan", "&"):
+                end = pos
+            words += 1
+            p = PAREN.match(text, pos)
+            if p:
+                end = pos = p.end()
+        return end
+
+
+def _form(word: str, table: dict) -> str:
+    low = word.lower()
+    for f in table:
+        if f.lower() == low:
+            return f
+    return word
+
+
+def _next_cap(text: str, pos: int) -> bool:
+    t = TOKEN.match(text, pos)
+    return bool(t and t.group(1)[0].isupper())
+
+
+def _skip_ws(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos].isspace():
+        pos += 1
+    return pos
+
+
+def _variants(label: str) -> set[str]:
+    """"Rapat Koordinasi (Rakor) Bidang X" -> also "Rapat Koordinasi Bidang X", "Rakor Bidang X"."""
+    out = {label}
+    m = re.search(r"^(.*?)\s*\(\s*([^()]+?)\s*\)\s*(.*)$", label)
+    if m:
+        before, acr, after = m.groups()
+        out.add(squash(f"{before} {after}"))
+        out.add(squash(f"{acr} {after}"))
+    return out

@@ -1,0 +1,232 @@
+"""Offices: a title, an optional description, and the body or region it belongs to.
+
+"Pj Bupati Aceh Utara", "Asisten Administrasi Umum Sekda Aceh", "Kepala Kantor
+Regional XIII BKN Aceh", "Kapolres Mura", "Mendagri RI". The organization or region
+is a mention the institution extractor found right after the title (or after the
+description and a comma). Fused titles ("Kapolres", "Mendagri") carry their body
+in the gazetteer. A title with no body in the sentence takes the article's region
+when its level fits, marked ``inferred-scope``: such an office is kept only when a
+person holds it.
+
+Key: ``office:<role>@<scope key>``, e.g. ``office:bupati@place:11.08``.
+"""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from .. import gazetteer
+from ..data import load_yaml
+from ..model import Mention
+from ..text import slug, squash
+from .lexicon import Hit, find
+
+DESC_WORD = re.compile(r"\s*(?:(?:[A-Z][\w'’.-]*|[A-Z]{2,}|[IVX]{1,4}\b|\d{1,4}\b|dan\b|&))")
+NATIONAL = re.compile(r"\s*(?:RI\b|R\.I\b\.?|Republik Indonesia\b)")
+SEKDA = {"Sekretaris Daerah"}
+
+
+@cache
+def _config():
+    h = load_yaml("heads.yaml")
+    return set(h.get("descriptive_titles", [])), dict(h.get("national_titles", {}))
+
+
+def _region_by_code(code):
+    return gazetteer.region(code)
+
+
+class OfficeExtractor:
+    name = "offices"
+
+    def __init__(self, *, max_description_words: int = 8) -> None:
+        self.max_description_words = max_description_words
+
+    def __call__(self, text: str, *, context) -> list[Mention]:
+        hits = find(text)
+        descriptive, national = _config()
+        scopes: dict[int, list[Mention]] = {}
+        for m in context.known:
+            if m.type in ("Organization", "Place"):
+                scopes.setdefault(m.start, []).append(m)
+        events = [(m.start, m.end) for m in context.known if m.type == "Event"]
+        titles = [_split(h, scopes) for h in hits if h.has("title")
+                  and not any(a <= h.start < b for a, b in events)]
+        acting = {h.end: h for h in hits if h.has("acting")}
+        out: list[Mention] = []
+        for i, hit in enumerate(titles):
+            if out and hit.start < out[-1].end:
+                continue
+            office = self._office(text, hit, hits, acting, scopes, descriptive, national, context)
+            if office is not None:
+                out.extend(office)
+        return out
+
+    # ---------------------------------------------------------------- one title
+    def _office(self, text, hit: Hit, hits, acting, scopes, descriptive, national, context):
+        entry = hit.of("title")[0]
+        t = entry.ref
+        start = hit.start
+        qualifiers: set[str] = set()
+        before = re.match(r"^(.*?)\s*$", text[:hit.start]).group(1)
+        for end, a in acting.items():
+            if end == len(before) and a.end <= hit.start:
+                start = a.start
+                qualifiers.add("acting" if "acting" in {e.ref for e in a.of("acting")} else "former")
+        role = t.title
+        fused_unit = None
+        if t.expands_to:
+            role, fused_unit = t.expands_to
+        pos = hit.end
+        n = NATIONAL.match(text, pos)
+        national_marker = bool(n)
+        if n:
+            pos = n.end()
+        extra: list[Mention] = []
+
+        # a description before the scope: "Asisten Administrasi Umum", "Asisten I"
+        description = ""
+        scope: Mention | None = None
+        if fused_unit is None:
+            scope = self._scope_at(text, pos, scopes)
+            if scope is None and t.title in descriptive:
+                q = pos
+                words = 0
+                while words < self.max_description_words:
+                    w = DESC_WORD.match(text, q)
+                    if not w or q in scopes or any(h.start == _skip_ws(text, q) and h.has("title") for h in hits):
+                        break
+                    q = w.end()
+                    words += 1
+                    scope = self._scope_at(text, q, scopes, allow_comma=True)
+                    if scope is not None:
+                        description = squash(text[pos:q]).strip(" ,")
+                        break
+                    sekda = self._sekda_scope(text, q, hits, scopes)
+                    if sekda is not None:
+                        description = squash(text[pos:q]).strip(" ,")
+                        scope = sekda
+                        extra.append(sekda)
+                        break
+                if scope is None:
+                    # "Asisten I" with no body: keep a numeral description only
+                    r = re.match(r"\s+([IVX]{1,4})\b", text[pos:])
+                    if r:
+                        description = r.group(1)
+                        pos += r.end()
+        inferred = False
+        end = pos
+        if scope is not None:
+            end = scope.end
+            scope_key, scope_names, scope_label = scope.key, set(scope.names) | {squash(scope.text)}, scope.label
+        elif fused_unit is not None:
+            scope_key, scope_names, scope_label, end, inferred = self._fused_scope(
+                text, pos, fused_unit, t, scopes, context, national_marker)
+            if scope_key is None:
+                return None
+        elif t.title in national:
+            scope_key, scope_names, scope_label = national[t.title], {"Indonesia", "RI", "Republik Indonesia"}, "RI"
+        else:
+            region = self._context_region(t.levels, context)
+            if region is None:
+                return None
+            inferred = True
+            scope_key = f"place:{region.code}"
+            scope_names = {region.name}
+            scope_label = region.name
+        if inferred:
+            qualifiers.add("inferred-scope")
+        role_text = squash(text[hit.start:hit.end])
+        role_full = f"{role} {description}".strip()
+        key = f"office:{slug(role_full)}@{scope_key}"
+        forms = {role_text, role, t.title, *t.forms} if not description else {f"{role_text} {description}", role_full}
+        names = {squash(text[start:end]), squash(text[hit.start:end])}
+        for f in forms:
+            for s in scope_names:
+                if len(s) < 80:
+                    names.add(f"{f} {s}")
+        if fused_unit is not None:
+            names |= {f for f in t.forms}
+        label = squash(text[hit.start:end]) if not inferred else f"{role_full} {scope_label}"
+        links = (("officeOf", scope_key),) if scope_key else ()
+        office = Mention("Office", text[start:end], start, end, key=key, label=label,
+                         names=frozenset(n for n in names if n), qualifiers=frozenset(qualifiers),
+                         links=links, source=self.name)
+        return [*extra, office]
+
+    def _scope_at(self, text, pos, scopes, *, allow_comma=False) -> Mention | None:
+        q = _skip_ws(text, pos)
+        if q not in scopes and allow_comma:
+            m = re.match(r"\s*,\s*", text[pos:])
+            if m:
+                q = pos + m.end()
+                cands = [s for s in scopes.get(q, []) if s.type == "Organization"]
+                return max(cands, key=lambda s: s.end) if cands else None
+        cands = scopes.get(q, [])
+        if not cands:
+            return None
+        orgs = [s for s in cands if s.type == "Organization"]
+        return max(orgs or cands, key=lambda s: s.end)
+
+    def _sekda_scope(self, text, pos, hits, scopes) -> Mention | None:
+        """"Sekda Aceh" after an Asisten title names the secretariat (Setda), not the office."""
+        q = _skip_ws(text, pos)
+        for h in hits:
+            if h.start == q and h.has("title") and h.of("title")[0].ref.title in SEKDA:
+                place = self._scope_at(text, h.end, scopes)
+                if place is not None and place.type == "Place" and place.key.startswith("place:") \
+                        and place.key[6:7].isdigit():
+                    r = _region_by_code(place.key[6:])
+                    names = {f"{p} {n}" for p in ("Setda", "Sekretariat Daerah", squash(h.text)) for n in place.names}
+                    return Mention("Organization", text[q:place.end], q, place.end, key=f"org:setda:{r.code}",
+                                   label=f"Sekretariat Daerah {r.name}", names=frozenset(names), source=self.name)
+        return None
+
+    def _fused_scope(self, text, pos, unit_key, t, scopes, context, national_marker):
+        """The body of a fused title: "Kapolres Mura" -> Polres of Musi Rawas."""
+        agency = gazetteer.agency(unit_key)
+        if agency is not None and "national" in (t.levels or ("national",)):
+            names = {agency.name, *agency.acronyms, *agency.aliases}
+            return f"org:{agency.key}", names, (agency.acronyms or (agency.name,))[0], pos, False
+        place = self._scope_at(text, pos, scopes)
+        region = None
+        end = pos
+        inferred = False
+        if place is not None and place.type == "Place" and place.key[6:7].isdigit():
+            region = _region_by_code(place.key[6:])
+            end = place.end
+        if region is None:
+            region = self._context_region(t.levels, context)
+            inferred = region is not None
+        if region is None:
+            return None, None, None, pos, False
+        unit = next((u for u in gazetteer.unit_forms() if u.key == unit_key), None)
+        unit_names = {unit.name, *unit.acronyms} if unit else {unit_key}
+        names = {f"{u} {r}" for u in unit_names for r in {region.name}}
+        return f"org:{unit_key}:{region.code}", names, region.name, end, inferred
+
+    def _context_region(self, levels, context):
+        for code in getattr(context, "region_codes", ()) or ():
+            r = _region_by_code(code)
+            if r is not None and (not levels or r.kind in levels):
+                return r
+        return None
+
+
+def _split(hit: Hit, scopes) -> Hit:
+    """"Kepala Kantor" + "Kantor Regional XIII BKN": the body starts inside the title."""
+    inner = [p for p in scopes if hit.start < p < hit.end]
+    if not inner:
+        return hit
+    cut = min(inner)
+    head = hit.text[: cut - hit.start].rstrip()
+    titles = [e for e in find(head) if e.start == 0 and e.end == len(head) and e.has("title")]
+    if not titles:
+        return hit
+    return Hit(hit.start, hit.start + len(head), head, titles[0].entries)
+
+
+def _skip_ws(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos].isspace():
+        pos += 1
+    return pos

@@ -1,0 +1,197 @@
+"""People: names with their honorifics, ranks and academic degrees.
+
+A run of capitalized words is a person only where the sentence says so: next to an
+office ("Pj Bupati Aceh Utara, Mahyuzar," / "Akmal Malik, Dirjen ..." / "Asisten
+... (Iwan Amriady, AP, M.Si)"), after a quote attribution ("kata Iskandar"), before a
+verb of saying ("Iskandar mengatakan"), after "Menurut", with an honorific ("H.",
+"Prof.") or police/military rank before it, or with degrees after it. The label is
+the bare name: "Yuni Rosdiah, S.IP, M.Si" is Yuni Rosdiah.
+
+Mentions carry ``links`` for what the sentence states at once:
+``("holdsOffice", office key)`` for an office next to the name.
+"""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from .. import gazetteer
+from ..data import load_yaml
+from ..model import Mention
+from ..text import slug, squash
+
+NAME_WORD = r"(?:[A-Z][a-z'’]+(?:-[A-Z]?[a-z]+)?|[A-Z]\.(?=\s)|Muh\.?(?=\s))"
+
+
+@cache
+def _config():
+    voc = gazetteer.vocab()
+    nn = load_yaml("names.yaml")
+    honorifics = [h for h in voc.get("honorifics", []) if isinstance(h, str)]
+    ranks = []
+    for key in ("police_ranks", "military_ranks"):
+        val = voc.get(key, [])
+        if isinstance(val, dict):
+            for k, v in val.items():
+                ranks.append(k)
+                if isinstance(v, list):
+                    ranks.extend(x for x in v if isinstance(x, str))
+                elif isinstance(v, str):
+                    ranks.append(v)
+        else:
+            ranks.extend(x for x in val if isinstance(x, str))
+    degrees = [d for d in voc.get("degrees", []) if isinstance(d, str)]
+    attribution = [a for a in voc.get("attribution_verbs", []) if not a.endswith("nya")]
+    speech = set(voc.get("speech_verbs", [])) | set(nn["subject_speech_verbs"])
+    speech = {s for s in speech if " " not in s}
+    not_names = {w.casefold() for w in nn["not_names"]}
+    return honorifics, ranks, degrees, attribution, speech, not_names
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@cache
+def _regexes():
+    honorifics, ranks, degrees, attribution, speech, _ = _config()
+    hon = _alt([h for h in honorifics if h.endswith(".")] + [h for h in honorifics if len(h) > 3] + ranks)
+    deg = _alt(degrees)
+    prefix = rf"(?:(?:{hon})\s+)*"
+    name = rf"{NAME_WORD}(?:\s+{NAME_WORD}){{0,4}}"
+    deg_run = rf"(?:\s*,?\s*(?:{deg})(?![\w]))+"
+    person = re.compile(rf"(?P<prefix>{prefix})(?P<name>{name})(?P<degrees>{deg_run})?")
+    honor = re.compile(rf"(?<![\w.])(?:{hon})\s+(?={NAME_WORD})")
+    attr = re.compile(rf"(?<![\w])(?:{_alt(attribution)})\s+(?=[A-Z])")
+    menurut = re.compile(r"(?<![\w])(?:Menurut|menurut|Kata|Ujar)\s+(?=[A-Z])")
+    speech_after = re.compile(rf"^\s*,?\s*(?:juga\s+|pun\s+|kembali\s+|turut\s+)?(?:{_alt(speech)})\b")
+    degrees_only = re.compile(rf"^{deg_run}")
+    return person, honor, attr, menurut, speech_after, degrees_only
+
+
+class PersonExtractor:
+    name = "people"
+
+    def __call__(self, text: str, *, context) -> list[Mention]:
+        person, honor, attr, menurut, speech_after, _ = _regexes()
+        known = sorted(context.known, key=lambda m: m.start)
+        blocked = [(m.start, m.end) for m in known if m.type != "Date"]
+        offices = [m for m in known if m.type == "Office"]
+        found: dict[tuple[int, int], Mention] = {}
+
+        def add(pos: int, *, cue: str, office: Mention | None = None, need_end_ok: bool = False):
+            m = self._parse(text, pos, blocked)
+            if m is None:
+                return None
+            if need_end_ok and not _ends_well(text, m.end):
+                return None
+            links = (("holdsOffice", office.key),) if office is not None and office.key else ()
+            prev = found.get((m.start, m.end))
+            if prev is not None:
+                links = tuple(sorted(set(prev.links) | set(links)))
+            found[(m.start, m.end)] = Mention("Person", m.text, m.start, m.end, label=m.label, key=m.key,
+                                              names=m.names, links=links, qualifiers=frozenset({cue}),
+                                              source=self.name)
+            return m
+
+        # an office, then the name: "Bupati Sijunjung, Benny Dwifa Yuswir", "Setdako (Iwan Amriady, AP)"
+        for o in offices:
+            g = re.match(r"\s*(?:,\s*|\(\s*|\s)", text[o.end:])
+            if g:
+                add(o.end + g.end(), cue="office", office=o, need_end_ok=True)
+        # the name, then its office: "Akmal Malik, Dirjen ..."
+        for o in offices:
+            before = text[:o.start]
+            g = re.search(r",\s*$", before)
+            if not g:
+                continue
+            tail = before[:g.start()]
+            start = self._start_before(tail, blocked)
+            if start is not None:
+                m = add(start, cue="office", office=o)
+                if m is not None and m.end != g.start() and not self._degrees_to(text, m.end, g.start()):
+                    found.pop((m.start, m.end), None)
+        for rx, cue in ((attr, "attribution"), (menurut, "attribution"), (honor, "honorific")):
+            for m in rx.finditer(text):
+                add(m.end() if cue != "honorific" else m.start(), cue=cue)
+        # "Iskandar mengatakan", "Abdul Qahar, mengatakan"
+        for m in re.finditer(rf"(?<![\w.])(?={NAME_WORD})", text):
+            if any(s <= m.start() < e for s, e in found):
+                continue
+            p = self._parse(text, m.start(), blocked)
+            if p is None or not speech_after.match(text[p.end:]):
+                continue
+            if p.start > 0 and text[p.start - 1].isalpha():
+                continue
+            add(p.start, cue="speech")
+        # "melantik Derek Ampnir sebagai ..."
+        for m in re.finditer(r"\b(?:melantik|mengukuhkan|menunjuk|menetapkan)\s+(?=[A-Z])", text):
+            add(m.end(), cue="object")
+        return sorted(found.values(), key=lambda x: x.start)
+
+    # --------------------------------------------------------------- parsing
+    class _Parsed:
+        __slots__ = ("start", "end", "text", "label", "key", "names")
+
+    def _parse(self, text: str, pos: int, blocked):
+        person, *_ = _regexes()
+        _, _, _, _, _, not_names = _config()
+        m = person.match(text, pos)
+        if not m:
+            return None
+        name_start, name_end = m.start("name"), m.end("name")
+        words = list(re.finditer(r"\S+", text[name_start:name_end]))
+        # stop at a blocked span (an office, organization, place ...) or a non-name word
+        keep = []
+        for w in words:
+            ws, we = name_start + w.start(), name_start + w.end()
+            if any(s < we and ws < e for s, e in blocked) or w.group(0).strip(".").casefold() in not_names:
+                break
+            keep.append(w)
+        # leading non-name words are dropped ("Sementara Iskandar" is not a name)
+        if not keep:
+            return None
+        name_end = name_start + keep[-1].end()
+        name = squash(text[name_start:name_end])
+        if all(len(x.strip(".")) == 1 for x in name.split()):
+            return None
+        if len(keep) == len(words) and m.group("degrees"):
+            end = m.end("degrees")
+        else:
+            end = name_end
+        start = m.start() if m.group("prefix") else name_start
+        if any(s < end and start < e for s, e in blocked if not (s >= name_end)):
+            if any(s < name_end and name_start < e for s, e in blocked):
+                return None
+        p = PersonExtractor._Parsed()
+        p.start, p.end = start, end
+        p.text = text[start:end]
+        p.label = name
+        p.key = f"person:{slug(name)}"
+        p.names = frozenset({name, squash(text[start:end]), squash(text[name_start:end])})
+        return p
+
+    def _start_before(self, tail: str, blocked) -> int | None:
+        """The start of a name (with degrees) that ends ``tail``."""
+        _, _, _, _, _, degrees_only = _regexes()
+        words = list(re.finditer(r"\S+", tail))
+        best = None
+        for i in range(len(words) - 1, max(-1, len(words) - 9), -1):
+            start = words[i].start()
+            p = self._parse(tail, start, blocked)
+            if p is not None and (p.end == len(tail.rstrip()) or degrees_only.match(tail[p.end:].rstrip() or "x")):
+                best = start
+            if not re.match(NAME_WORD, words[i].group(0)) and best is not None:
+                break
+        return best
+
+    def _degrees_to(self, text, start, end) -> bool:
+        *_, degrees_only = _regexes()
+        chunk = text[start:end]
+        return not chunk.strip() or bool(degrees_only.match(chunk) and degrees_only.match(chunk).end() == len(chunk))
+
+
+def _ends_well(text: str, end: int) -> bool:
+    """A name after an office must end the phrase: a comma, a bracket, a verb, the end."""
+    rest = text[end:]
+    return not rest.strip() or bool(re.match(r"\s*(?:[,.;:)\]”\"'’]|\s+[a-z]|$)", rest))

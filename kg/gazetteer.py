@@ -1,0 +1,349 @@
+"""Gazetteers: Indonesian regions, central agencies, regional unit forms, office titles, vocab.
+
+Every file under kg/data/ is read once (functools.cache) through importlib.resources
+and exposed as frozen dataclasses. Sources are documented in kg/data/SOURCES.md.
+
+Lookups by name fold case, accents, punctuation and spacing (kg.text.fold), so
+"ACEH UTARA", "Aceh  Utara" and "aceh-utara" are one name.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from kg.text import fold
+
+__all__ = [
+    "Region", "Agency", "UnitForm", "OfficeTitle",
+    "regions", "region", "regions_named", "provinces",
+    "agencies", "agency", "agencies_named",
+    "unit_forms", "unit_form", "unit_forms_named",
+    "office_titles", "office_titles_named", "vocab",
+]
+
+REGION_KINDS = ("province", "regency", "city")
+
+
+@dataclass(frozen=True, slots=True)
+class Region:
+    """A province, regency (kabupaten) or city (kota), keyed by its Kemendagri code."""
+
+    code: str                       # "11", "11.08", "11.71"
+    name: str                       # "Aceh Utara" (no Kabupaten/Kota/Provinsi prefix)
+    kind: str                       # province | regency | city
+    province_code: str | None       # "11" for 11.08; None for a province
+    aliases: tuple[str, ...] = ()   # "Kalbar", "DKI Jakarta", ...
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases)
+
+    @property
+    def qualified_name(self) -> str:
+        """"Kabupaten Aceh Utara", "Kota Banda Aceh", "Provinsi Aceh"."""
+        prefix = {"province": "Provinsi", "regency": "Kabupaten", "city": "Kota"}[self.kind]
+        return f"{prefix} {self.name}"
+
+
+@dataclass(frozen=True, slots=True)
+class Agency:
+    """A central-government body (ministry, LPNK, commission, DG, ...)."""
+
+    key: str                        # "kemendagri"
+    name: str                       # "Kementerian Dalam Negeri"
+    acronyms: tuple[str, ...]
+    aliases: tuple[str, ...]
+    kind: str
+    parent: str | None              # another agency key
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.name, *self.acronyms, *self.aliases)
+
+
+@dataclass(frozen=True, slots=True)
+class UnitForm:
+    """A form of regional government unit, instantiated over a region ("Dinkes" + "Aceh Utara")."""
+
+    key: str                        # "dinkes"
+    name: str                       # "Dinas Kesehatan"
+    acronyms: tuple[str, ...]
+    aliases: tuple[str, ...]
+    kind: str                       # government, office, agency, police, ...
+    levels: tuple[str, ...]         # region kinds it exists at; also "district", "village"
+    note: str = ""
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.name, *self.acronyms, *self.aliases)
+
+
+@dataclass(frozen=True, slots=True)
+class OfficeTitle:
+    """An office title and its written forms.
+
+    ``head_of`` is the unit-form or agency key the holder heads (or sits in);
+    ``expands_to`` is (title word, unit/agency key) for fused titles:
+    Kapolres -> ("Kepala", "polres"), Mendagri -> ("Menteri", "kemendagri").
+    """
+
+    title: str
+    forms: tuple[str, ...]
+    kind: str
+    head_of: str | None
+    levels: tuple[str, ...]
+    expands_to: tuple[str, str] | None = None
+
+
+# ----------------------------------------------------------------------------- reading
+
+def _read_text(name: str) -> str:
+    return resources.files("kg.data").joinpath(name).read_text(encoding="utf-8")
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    lines = [ln for ln in io.StringIO(_read_text(name)) if not ln.lstrip().startswith("#")]
+    return [{k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(lines)]
+
+
+def _split(value: str) -> tuple[str, ...]:
+    seen: dict[str, None] = {}
+    for part in value.split("|"):
+        part = part.strip()
+        if part:
+            seen.setdefault(part, None)
+    return tuple(seen)
+
+
+def _index(items, names_of) -> dict[str, tuple]:
+    idx: dict[str, list] = defaultdict(list)
+    for item in items:
+        for n in names_of(item):
+            bucket = idx[fold(n)]
+            if item not in bucket:
+                bucket.append(item)
+    return {k: tuple(v) for k, v in idx.items()}
+
+
+# ----------------------------------------------------------------------------- regions
+
+@cache
+def regions() -> tuple[Region, ...]:
+    """All 38 provinces and 514 regencies/cities, ordered by code."""
+    aliases: dict[str, list[str]] = defaultdict(list)
+    for row in _rows("region_aliases.csv"):
+        if row["alias"] not in aliases[row["code"]]:
+            aliases[row["code"]].append(row["alias"])
+    out = []
+    for row in _rows("regions.csv"):
+        out.append(Region(
+            code=row["code"], name=row["name"], kind=row["kind"],
+            province_code=row["province_code"] or None,
+            aliases=tuple(aliases.get(row["code"], ())),
+        ))
+    known = {r.code for r in out}
+    missing = set(aliases) - known
+    if missing:
+        raise ValueError(f"region_aliases.csv names unknown codes: {sorted(missing)}")
+    return tuple(out)
+
+
+@cache
+def _regions_by_code() -> dict[str, Region]:
+    return {r.code: r for r in regions()}
+
+
+@cache
+def _regions_by_name() -> dict[str, tuple[Region, ...]]:
+    return _index(regions(), lambda r: r.names)
+
+
+def region(code: str) -> Region | None:
+    """The region with this Kemendagri code ("11.08"), or None."""
+    return _regions_by_code().get(code.strip())
+
+
+def provinces() -> tuple[Region, ...]:
+    return tuple(r for r in regions() if r.kind == "province")
+
+
+# Written prefixes that name the kind: "Kabupaten Bogor", "Kab. Bogor", "Kota Bogor", "Provinsi Aceh".
+_KIND_PREFIX = re.compile(
+    r"^(?:(?P<regency>kabupaten(?:\s+administrasi)?|kab\.?)"
+    r"|(?P<city>kota(?:\s+administrasi)?|kotamadya|kodya|kot\.?)"
+    r"|(?P<province>provinsi|propinsi|prov\.?))\s+(?P<rest>.+)$",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def regions_named(name: str) -> tuple[Region, ...]:
+    """Regions written as ``name``: official names and aliases, case-insensitive.
+
+    A bare name may be several regions ("Bogor": regency 32.01 and city 32.71;
+    "Bengkulu": province 17 and city 17.71). A kind prefix ("Kabupaten", "Kab.",
+    "Kota", "Provinsi", "Prov.") narrows the result to that kind; if the prefixed
+    form is itself a name ("Kota Baru" for Kotabaru), that name is used.
+    """
+    index = _regions_by_name()
+    m = _KIND_PREFIX.match(name.strip())
+    if m:
+        kind = next(k for k in REGION_KINDS if m.group(k))
+        narrowed = tuple(r for r in index.get(fold(m.group("rest")), ()) if r.kind == kind)
+        if narrowed:
+            return narrowed
+    return index.get(fold(name), ())
+
+
+# ----------------------------------------------------------------------------- agencies
+
+@cache
+def agencies() -> tuple[Agency, ...]:
+    out = tuple(
+        Agency(key=row["key"], name=row["name"], acronyms=_split(row["acronyms"]),
+               aliases=_split(row["aliases"]), kind=row["kind"], parent=row["parent"] or None)
+        for row in _rows("agencies.csv")
+    )
+    keys = {a.key for a in out}
+    bad = [a.key for a in out if a.parent and a.parent not in keys]
+    if bad:
+        raise ValueError(f"agencies.csv: unknown parent for {bad}")
+    return out
+
+
+@cache
+def _agencies_by_key() -> dict[str, Agency]:
+    return {a.key: a for a in agencies()}
+
+
+@cache
+def _agencies_by_name() -> dict[str, tuple[Agency, ...]]:
+    return _index(agencies(), lambda a: a.names)
+
+
+def agency(key: str) -> Agency | None:
+    return _agencies_by_key().get(key)
+
+
+def agencies_named(name: str) -> tuple[Agency, ...]:
+    """Agencies whose name, acronym or alias is ``name`` (folded)."""
+    return _agencies_by_name().get(fold(name), ())
+
+
+# ----------------------------------------------------------------------------- unit forms
+
+@cache
+def unit_forms() -> tuple[UnitForm, ...]:
+    return tuple(
+        UnitForm(key=row["key"], name=row["name"], acronyms=_split(row["acronyms"]),
+                 aliases=_split(row["aliases"]), kind=row["kind"], levels=_split(row["levels"]),
+                 note=row.get("note", ""))
+        for row in _rows("units.csv")
+    )
+
+
+@cache
+def _units_by_key() -> dict[str, UnitForm]:
+    return {u.key: u for u in unit_forms()}
+
+
+@cache
+def _units_by_name() -> dict[str, tuple[UnitForm, ...]]:
+    return _index(unit_forms(), lambda u: u.names)
+
+
+def unit_form(key: str) -> UnitForm | None:
+    return _units_by_key().get(key)
+
+
+def unit_forms_named(name: str) -> tuple[UnitForm, ...]:
+    """Unit forms written as ``name`` ("BKD" gives both Badan Kepegawaian and Badan Keuangan Daerah)."""
+    return _units_by_name().get(fold(name), ())
+
+
+# ----------------------------------------------------------------------------- offices
+
+_MINISTRY_KINDS = ("ministry", "coordinating-ministry")
+
+
+def _minister_forms(a: Agency) -> list[str]:
+    """"Menteri X" from "Kementerian X" (name and Kementerian-/Kemenko- aliases)."""
+    forms = []
+    for n in (a.name, *a.acronyms, *a.aliases):
+        n = n.split("/")[0].strip() if n == a.name else n
+        if n.startswith("Kementerian "):
+            forms.append("Menteri " + n[len("Kementerian "):])
+        elif n.startswith("Kemenko "):
+            forms.append("Menko " + n[len("Kemenko "):])
+    return forms
+
+
+@cache
+def office_titles() -> tuple[OfficeTitle, ...]:
+    """Office titles from offices.csv, plus a "Menteri X" form for every ministry in agencies.csv."""
+    known_heads = {a.key for a in agencies()} | {u.key for u in unit_forms()}
+    titles: list[OfficeTitle] = []
+    for row in _rows("offices.csv"):
+        exp = None
+        if row["expands_to"]:
+            word, _, key = row["expands_to"].partition("|")
+            exp = (word.strip(), key.strip())
+        head = row["head_of"] or None
+        for k in (head, exp[1] if exp else None):
+            if k and k not in known_heads:
+                raise ValueError(f"offices.csv: {row['title']!r} refers to unknown key {k!r}")
+        forms = _split(row["forms"])
+        if row["title"] not in forms:
+            forms = (row["title"], *forms)
+        titles.append(OfficeTitle(title=row["title"], forms=forms, kind=row["kind"], head_of=head,
+                                  levels=_split(row["levels"]), expands_to=exp))
+    by_head = {t.head_of: i for i, t in enumerate(titles) if t.kind == "minister" and t.head_of}
+    for a in agencies():
+        if a.kind not in _MINISTRY_KINDS:
+            continue
+        generated = _minister_forms(a)
+        if not generated:
+            continue
+        if a.key in by_head:
+            t = titles[by_head[a.key]]
+            extra = tuple(f for f in generated if f not in t.forms)
+            titles[by_head[a.key]] = OfficeTitle(t.title, t.forms + extra, t.kind, t.head_of, t.levels, t.expands_to)
+        else:
+            word = "Menteri Koordinator" if a.kind == "coordinating-ministry" else "Menteri"
+            titles.append(OfficeTitle(title=generated[0], forms=tuple(dict.fromkeys(generated)),
+                                      kind="minister", head_of=a.key, levels=("national",),
+                                      expands_to=(word, a.key)))
+    return tuple(titles)
+
+
+@cache
+def _offices_by_form() -> dict[str, tuple[OfficeTitle, ...]]:
+    return _index(office_titles(), lambda t: t.forms)
+
+
+def office_titles_named(form: str) -> tuple[OfficeTitle, ...]:
+    """Office titles written as ``form`` ("Kapolres", "Mendagri", "Wali Kota")."""
+    return _offices_by_form().get(fold(form), ())
+
+
+# ----------------------------------------------------------------------------- vocab
+
+@cache
+def _vocab() -> dict[str, Any]:
+    data = yaml.safe_load(_read_text("vocab.yaml"))
+    if not isinstance(data, dict):
+        raise ValueError("vocab.yaml must be a mapping")
+    return data
+
+
+def vocab() -> dict[str, Any]:
+    """The word lists of vocab.yaml (a fresh copy; cache what you derive from it)."""
+    import copy
+    return copy.deepcopy(_vocab())

@@ -1,0 +1,52 @@
+"""Relation rules, run after the mentions of an article are resolved into entities.
+
+Each step reads ``doc.resolved`` (mentions with their entity keys) and appends
+``Fact``s to ``doc.graph``. In order: what a mention states itself (an office's body,
+a person's office), who spoke at and attended which event and who organized it,
+where and when it was held, and which laws are cited.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+
+from ..model import Evidence, Fact, Relation
+
+
+def relation_steps():
+    from .citations import citations
+    from .roles import roles
+    from .setting import setting
+    from .stated import stated
+
+    return [stated, roles, setting, citations]
+
+
+def add_fact(doc, subject: str, predicate: str, obj: str, sentence, start: int, end: int,
+             qualifiers=frozenset()) -> None:
+    graph = doc.graph
+    if subject not in graph.entities:
+        return
+    if predicate != "heldOn" and obj not in graph.entities:
+        return
+    if subject == obj:
+        return
+    rel = Relation(subject, predicate, obj, frozenset(qualifiers))
+    ev = Evidence(doc.article.id, sentence.index, start, end)
+    fact = Fact(rel, ev)
+    seen = getattr(doc, "_fact_ids", None)
+    if seen is None:
+        seen = doc._fact_ids = set()
+    ident = (subject, predicate, obj, sentence.index)
+    if ident in seen:
+        return
+    seen.add(ident)
+    graph.facts.append(fact)
+
+
+def by_sentence(doc):
+    out = defaultdict(list)
+    for r in doc.resolved:
+        out[r.sentence.index].append(r)
+    for v in out.values():
+        v.sort(key=lambda r: r.mention.start)
+    return out

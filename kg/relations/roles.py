@@ -1,0 +1,160 @@
+"""Who spoke at, attended and organized the event, read from the cues of each sentence.
+
+For every person or organization in a sentence, the nearest cue before it and the
+nearest verb after it decide its role:
+
+* after "dihadiri (oleh)", "didampingi", "seperti": attended;
+* after "narasumber", "dipimpin", "dibuka oleh", "memberikan materi": spoke at;
+* after "melantik": attended (the person installed);
+* before a verb of saying or opening ("mengatakan", "membuka", "memimpin"): spoke at;
+* before "mengikuti", "menghadiri", "hadir": attended;
+* after a quote attribution ("kata Iskandar"): spoke at.
+
+Pronoun attributions ("ujar dia", "tegasnya", "Ia berharap") stand for the last person
+named. Organizations before "menggelar" / "mengadakan" or after "digelar oleh"
+organized the event. The event is the one the sentence names, else the article's
+main event; an article with no event gets no roles.
+"""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from .. import gazetteer
+from ..data import load_yaml
+from . import add_fact, by_sentence
+
+QUOTE = re.compile(r"[\"“”‘’]|''")
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@cache
+def cues() -> list[tuple[re.Pattern, str]]:
+    voc = gazetteer.vocab()
+    roles = load_yaml("roles.yaml")
+    nn = load_yaml("names.yaml")
+    speech = set(voc["speech_verbs"]) | set(nn["subject_speech_verbs"]) | set(voc["opening_verbs"])
+    active_speech = {s for s in speech if not s.startswith("di") and " oleh" not in s}
+    attribution = set(voc["attribution_verbs"])
+    table = [
+        (roles["presenter_cues"], "present"),
+        (roles["attendee_cues"], "attend-after"),
+        (roles["attending_object_verbs"], "attend-object"),
+        (roles["attending_subject_verbs"], "attend-subject"),
+        (roles["organizer_object_cues"], "organize-after"),
+        (roles["organizer_subject_verbs"], "organize-subject"),
+        (sorted(attribution), "attribution"),
+        (sorted(active_speech), "speak-subject"),
+    ]
+    out = []
+    for words, kind in table:
+        out.append((re.compile(rf"(?<![\w-])(?:{_alt(words)})(?![\w-])"), kind))
+    return out
+
+
+@cache
+def _pronoun_re() -> re.Pattern:
+    roles = load_yaml("roles.yaml")
+    voc = gazetteer.vocab()
+    nya = [a for a in voc["attribution_verbs"] if a.endswith("nya")]
+    pron = _alt(roles["pronouns"])
+    return re.compile(rf"(?<![\w-])(?:(?:{pron})(?=\s+(?:juga\s+|pun\s+)?[a-z]+)|(?:{_alt(nya)}))(?![\w-])")
+
+
+def find_cues(text: str, offset: int) -> list[tuple[int, int, str]]:
+    found = []
+    taken: list[tuple[int, int]] = []
+    for rx, kind in cues():
+        for m in rx.finditer(text):
+            s, e = offset + m.start(), offset + m.end()
+            if any(a < e and s < b for a, b in taken):
+                continue
+            taken.append((s, e))
+            found.append((s, e, kind))
+    return sorted(found)
+
+
+def role_of(start: int, end: int, found, *, is_person: bool) -> str | None:
+    before = [c for c in found if c[1] <= start]
+    after = [c for c in found if c[0] >= end and c[2] in ("speak-subject", "attend-subject", "organize-subject")]
+    prev = before[-1][2] if before else None
+    nxt = after[0][2] if after else None
+    if prev == "attend-after":
+        return "attended"
+    if prev == "present":
+        return "spokeAt"
+    if prev == "attend-object":
+        return "attended"
+    if prev == "organize-after" and not is_person:
+        return "organizedBy"
+    if nxt == "speak-subject" and is_person:
+        return "spokeAt"
+    if nxt == "attend-subject":
+        return "attended"
+    if nxt == "organize-subject" and not is_person:
+        return "organizedBy"
+    if prev == "attribution" and is_person:
+        return "spokeAt"
+    return None
+
+
+def roles(doc) -> None:
+    main = getattr(doc, "main_event", None)
+    if main is None:
+        return
+    sentences = by_sentence(doc)
+    last_person: str | None = None
+    for sent in doc.sentences:
+        rs = sentences.get(sent.index, [])
+        event = next((r.key for r in rs if r.mention.type == "Event" and not r.key.startswith("event:pemilu")
+                      and not r.key.startswith("event:pilkada")), None) or main
+        found = find_cues(sent.text, sent.start)
+        office_spans = [(r.mention.start, r.mention.end) for r in rs if r.mention.type in ("Office", "Event")]
+        persons = [r for r in rs if r.mention.type == "Person"]
+        # pronouns and "-nya" attributions stand for the last person named
+        actors = [(r.mention.start, r.mention.end, r.key, True) for r in persons]
+        for m in _pronoun_re().finditer(sent.text):
+            s = sent.start + m.start()
+            earlier = [r for r in persons if r.mention.end <= s]
+            who = earlier[-1].key if earlier else last_person
+            if who:
+                actors.append((s, sent.start + m.end(), who, True))
+        quoted = bool(QUOTE.search(sent.text))
+        for s, e, key, _ in sorted(actors):
+            role = role_of(s, e, found, is_person=True)
+            if role is None and quoted and len({a[2] for a in actors}) == 1:
+                role = "spokeAt"
+            if role is None and _is_nya(sent.text, s - sent.start):
+                role = "spokeAt"
+            if role in ("spokeAt", "attended"):
+                add_fact(doc, key, role, event, sent, s, e)
+            if role == "spokeAt" and _attends_too(found, e):
+                add_fact(doc, key, "attended", event, sent, s, e)
+        for r in rs:
+            if r.mention.type != "Organization":
+                continue
+            m = r.mention
+            if any(a <= m.start and m.end <= b for a, b in office_spans):
+                continue
+            role = role_of(m.start, m.end, found, is_person=False)
+            if role == "attended":
+                add_fact(doc, r.key, "attended", event, sent, m.start, m.end)
+            elif role == "organizedBy":
+                add_fact(doc, event, "organizedBy", r.key, sent, m.start, m.end)
+        if persons:
+            last_person = persons[-1].key
+        elif actors:
+            last_person = sorted(actors)[-1][2]
+
+
+def _is_nya(text: str, pos: int) -> bool:
+    return text[pos:pos + 40].split(" ")[0].rstrip(",.;").endswith("nya")
+
+
+def _attends_too(found, end: int) -> bool:
+    """"tegasnya, usai mengikuti Rakor": the speaker also attended."""
+    after = [c for c in found if c[0] >= end]
+    return bool(after) and after[0][2] == "attend-subject"

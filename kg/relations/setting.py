@@ -1,0 +1,78 @@
+"""Where and when the event took place.
+
+heldIn: the first place after "di" / "bertempat di" (and any venue) in a sentence
+that names the event; when none, the lead sentence's "di <place>", then the
+dateline. heldOn: the dates of the sentences that name the event (the first day of
+a range); when none, the date of the lead sentence.
+"""
+from __future__ import annotations
+
+import re
+
+from . import add_fact, by_sentence
+
+AT = re.compile(r"(?:\b(?:di|bertempat\s+di|berlokasi\s+di)\s+)$", re.IGNORECASE)
+
+
+def _places_at(text_before_fn, rs):
+    out = []
+    for r in rs:
+        m = r.mention
+        if m.type != "Place":
+            continue
+        if AT.search(text_before_fn(m.start)):
+            out.append(r)
+    return out
+
+
+def setting(doc) -> None:
+    main = getattr(doc, "main_event", None)
+    if main is None:
+        return
+    art = doc.article
+    sentences = by_sentence(doc)
+    text = art.text
+    before = lambda pos: text[max(0, pos - 20):pos]  # noqa: E731
+    events = {r.key for r in doc.resolved if r.mention.type == "Event"}
+    placed: set[str] = set()
+    dated: set[str] = set()
+    for sent in doc.sentences:
+        rs = sentences.get(sent.index, [])
+        named = [r.key for r in rs if r.mention.type == "Event" and r.key in events
+                 and not r.key.startswith(("event:pemilu", "event:pilkada"))]
+        if not named:
+            continue
+        event = named[0]
+        at = _places_at(before, rs)
+        if at:
+            first = at[0]
+            add_fact(doc, event, "heldIn", first.key, sent, first.mention.start, first.mention.end)
+            placed.add(event)
+        for r in rs:
+            if r.mention.type == "Place" and r.mention.value == "venue" and r is not (at[0] if at else None):
+                add_fact(doc, event, "heldIn", r.key, sent, r.mention.start, r.mention.end)
+                placed.add(event)
+        for m in doc.mentions.get(sent.index, []):
+            if m.type == "Date" and m.value:
+                add_fact(doc, event, "heldOn", m.value.split("/")[0], sent, m.start, m.end)
+                dated.add(event)
+    body = [s for s in doc.sentences if not (art.title_span and s.start == art.title_span[0])]
+    lead = body[0] if body else None
+    if lead is not None and main not in placed:
+        at = _places_at(before, sentences.get(lead.index, []))
+        if at:
+            add_fact(doc, main, "heldIn", at[0].key, lead, at[0].mention.start, at[0].mention.end)
+            placed.add(main)
+    if main not in placed and art.dateline:
+        key = _dateline_place(doc)
+        if key:
+            add_fact(doc, main, "heldIn", key, lead or doc.sentences[0], 0, 0)
+    if lead is not None and main not in dated:
+        for m in doc.mentions.get(lead.index, []):
+            if m.type == "Date" and m.value:
+                add_fact(doc, main, "heldOn", m.value.split("/")[0], lead, m.start, m.end)
+                break
+
+
+def _dateline_place(doc) -> str | None:
+    return getattr(doc, "dateline_key", None)

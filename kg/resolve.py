@@ -1,0 +1,261 @@
+"""Within one article: mentions become entities.
+
+* People: a short form ("Iskandar", "Qahar") is the person whose full name has that
+  word; later bare mentions of a known name are found in every sentence.
+* Events: all mentions of one kind ("Rapat Koordinasi (Rakor) ...", "Rakor itu")
+  are one event; "kegiatan tersebut", "acara itu" refer to the article's main event
+  (the first one it names). Elections without a year take the year the article
+  gives elsewhere, else the next election after the article's date.
+* Offices whose body was inferred from the article's region are kept only when a
+  person holds them.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, replace
+
+from .data import load_yaml
+from .model import DocumentGraph, Entity, Evidence, Mention, Sentence, Sighting
+from .text import fold, slug, squash
+
+ENTITY_TYPES = ("Person", "Organization", "Office", "Event", "Law", "Place")
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    sentence: Sentence
+    mention: Mention
+    key: str
+
+
+def resolve_entities(doc) -> None:
+    art = doc.article
+    pairs = doc.all_mentions()
+    pairs = _people(doc, pairs)
+    keys: dict[int, str | None] = {}
+    persons = _person_keys(pairs)
+    events, main = _event_keys(doc, pairs)
+    holders = {dict(m.links).get("holdsOffice") for _, m in pairs if m.type == "Person"}
+    resolved: list[Resolved] = []
+    for sent, m in pairs:
+        if m.type not in ENTITY_TYPES:
+            continue
+        if m.type == "Person":
+            key = persons.get(id(m))
+        elif m.type == "Event":
+            key = events.get(id(m))
+        elif m.type == "Office" and "inferred-scope" in m.qualifiers and m.key not in holders:
+            key = None
+        else:
+            key = m.key
+        if key:
+            resolved.append(Resolved(sent, m, key))
+    doc.resolved = resolved
+    doc.main_event = main
+    graph = DocumentGraph(article=art, sentences=list(doc.sentences))
+    by_key: dict[str, list[Mention]] = defaultdict(list)
+    for r in resolved:
+        by_key[r.key].append(r.mention)
+        graph.sightings.append(Sighting(r.key, squash(r.mention.text),
+                                        Evidence(art.id, r.sentence.index, r.mention.start, r.mention.end)))
+    for key, ms in by_key.items():
+        graph.entities[key] = _entity(key, ms)
+    doc.graph = graph
+
+
+def _entity(key: str, ms: list[Mention]) -> Entity:
+    typ = ms[0].type
+    names: set[str] = set()
+    labels = []
+    for m in ms:
+        names |= set(m.names)
+        names.add(squash(m.text))
+        if m.label:
+            labels.append(m.label)
+            names.add(m.label)
+    if typ == "Person":
+        label = max(labels, key=lambda s: (len(s.split()), len(s), s))
+    elif typ == "Event":
+        label = _event_label(key, ms, labels)
+    else:
+        label = min(labels, key=lambda s: (labels.index(s),)) if labels else squash(ms[0].text)
+    names = {n for n in names if n and len(n) <= 200}
+    return Entity(key, typ, label, frozenset(names))
+
+
+def _event_label(key, ms, labels):
+    full = [m.label for m in ms if m.label and "anaphora" not in m.qualifiers]
+    if not full:
+        return labels[0] if labels else key
+    return max(full, key=lambda s: (len(s.split()), len(s), s))
+
+
+# ---------------------------------------------------------------- people
+def _people(doc, pairs):
+    """Find later bare mentions of the people already named in the article."""
+    full = [m for _, m in pairs if m.type == "Person" and len(m.label.split()) >= 1]
+    words: dict[str, str] = {}
+    not_names = {w.casefold() for w in load_yaml("names.yaml")["not_names"]}
+    for m in full:
+        for w in m.label.split():
+            w = w.strip(".")
+            if len(w) >= 3 and w.casefold() not in not_names:
+                words.setdefault(w, m.label)
+    if not words:
+        return pairs
+    rx = re.compile(r"(?<![\w.])(" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")(?![\w])")
+    by_sentence: dict[int, list[Mention]] = defaultdict(list)
+    for sent, m in pairs:
+        by_sentence[sent.index].append(m)
+    out = list(pairs)
+    for sent in doc.sentences:
+        taken = [(m.start, m.end) for m in by_sentence[sent.index] if m.type != "Date"]
+        for hit in rx.finditer(sent.text):
+            s, e = sent.start + hit.start(), sent.start + hit.end()
+            if any(a < e and s < b for a, b in taken):
+                continue
+            m = Mention("Person", hit.group(1), s, e, label=hit.group(1), key=f"person:{slug(hit.group(1))}",
+                        names=frozenset({hit.group(1)}), qualifiers=frozenset({"coref"}), source="resolve")
+            out.append((sent, m))
+            taken.append((s, e))
+    out.sort(key=lambda p: (p[0].index, p[1].start))
+    return out
+
+
+def _person_keys(pairs) -> dict[int, str]:
+    people = [m for _, m in pairs if m.type == "Person"]
+    fulls = sorted({m.label for m in people}, key=lambda s: (-len(s.split()), s))
+    canon: dict[str, str] = {}
+    for label in fulls:
+        toks = [fold(t) for t in label.split()]
+        target = None
+        for other in fulls:
+            if other == label or len(other.split()) <= len(label.split()):
+                continue
+            otoks = [fold(t) for t in other.split()]
+            if _contiguous(toks, otoks):
+                target = canon.get(other, other)
+                break
+        canon[label] = target or label
+    return {id(m): f"person:{slug(canon[m.label])}" for m in people}
+
+
+def _contiguous(small: list[str], big: list[str]) -> bool:
+    n = len(small)
+    return any(big[i:i + n] == small for i in range(len(big) - n + 1))
+
+
+# ---------------------------------------------------------------- events
+def _event_keys(doc, pairs):
+    cfg = load_yaml("heads.yaml")
+    years = cfg["election_years"]
+    art = doc.article
+    events = [(s, m) for s, m in pairs if m.type == "Event"]
+    keys: dict[int, str] = {}
+    # elections
+    dated: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    for s, m in events:
+        if "election" in m.qualifiers and m.key:
+            dated[m.value.split(":")[0]].append((m.start, m.key))
+            if ":" in m.value:
+                dated[m.value].append((m.start, m.key))
+    ref = doc.reference_date
+    for s, m in events:
+        if "election" not in m.qualifiers:
+            continue
+        if m.key:
+            keys[id(m)] = m.key
+            continue
+        if not m.text[:1].isupper():
+            continue
+        kind = m.value
+        same = dated.get(kind) or ([] if ":" in kind else [])
+        if "no-region" in m.qualifiers:
+            same = [x for k, v in dated.items() if ":" in k for x in v] or same
+        if same:
+            keys[id(m)] = min(same, key=lambda x: abs(x[0] - m.start))[1]
+        elif ref is not None and ":" not in kind:
+            later = [y for y in years.get(kind, []) if y >= ref.year]
+            if later:
+                keys[id(m)] = f"event:{kind}-{later[0]}"
+    # other events: one per kind, kinds joined when one mention names both ("Pelatihan ... (Bimtek)")
+    nouns = {}
+    from . import gazetteer
+
+    for kind, forms in gazetteer.vocab()["event_nouns"].items():
+        for f in forms:
+            nouns[f.casefold()] = kind
+    parent: dict[str, str] = {}
+
+    def find(k):
+        while parent.get(k, k) != k:
+            k = parent[k]
+        return k
+
+    order: list[str] = []
+    for s, m in events:
+        if "election" in m.qualifiers or "anaphora" in m.qualifiers or not m.value:
+            continue
+        if m.value not in order:
+            order.append(m.value)
+        for word in re.findall(r"\(([^()]+)\)", m.label or ""):
+            other = nouns.get(word.strip().casefold())
+            if other and other != m.value:
+                parent[find(other)] = find(m.value)
+                if other not in order:
+                    order.append(other)
+    main = None
+    slug_doc = slug(art.id.rsplit(".", 1)[0])
+    kind_key: dict[str, str] = {}
+    for s, m in events:
+        if "election" in m.qualifiers or "anaphora" in m.qualifiers or not m.value:
+            continue
+        root = find(m.value)
+        if root not in kind_key:
+            kind_key[root] = f"event:{slug(root)}@{slug_doc}"
+        keys[id(m)] = kind_key[root]
+        if main is None:
+            main = kind_key[root]
+    for s, m in events:
+        if "anaphora" not in m.qualifiers:
+            continue
+        if m.value and find(m.value) in kind_key:
+            keys[id(m)] = kind_key[find(m.value)]
+        elif main is not None and not m.value:
+            keys[id(m)] = main
+    return keys, main
+
+
+def add_dateline(doc) -> None:
+    """The dateline place ("BANDA ACEH, Orinews -") is a place of the article."""
+    from .extract.institutions import choose_region, region_names
+    from .extract.lexicon import find
+
+    art = doc.article
+    if not art.dateline or doc.graph is None:
+        return
+    name = squash(art.dateline)
+    head = art.text[: (art.body[0][0] if art.body else len(art.text))]
+    pos = head.casefold().rfind(name.casefold())
+    if pos < 0:
+        pos = art.text.casefold().find(name.casefold())
+    start, end = (pos, pos + len(name)) if pos >= 0 else (0, 0)
+    hits = [h for h in find(name) if h.has("region") and h.start == 0 and h.end == len(name)]
+    if hits:
+        r = choose_region(hits[0].of("region"), preferred=doc.region_codes)
+        key, label, names = f"place:{r.code}", r.name, region_names(r)
+    elif fold(name) == "indonesia":
+        key, label, names = "place:indonesia", "Indonesia", {"Indonesia"}
+    else:
+        label = name.title() if name.isupper() else name
+        key, names = f"place:{slug(label)}", {label}
+    names = set(names) | {name}
+    old = doc.graph.entities.get(key)
+    if old is not None:
+        names |= set(old.names)
+        label = old.label
+    doc.graph.entities[key] = Entity(key, "Place", label, frozenset(names))
+    sent = doc.sentences[0].index if doc.sentences else 0
+    doc.graph.sightings.append(Sighting(key, name, Evidence(art.id, sent, start, end)))
+    doc.dateline_key = key
