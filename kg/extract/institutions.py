@@ -280,7 +280,7 @@ class InstitutionExtractor:
                 region = self._context_region(u.levels, context)
                 inferred = region is not None
             if u.key in GOVERNMENT_UNITS or u.kind == "government":
-                if region is None:
+                if region is None or (inferred and own in ("Pemerintah", "Pemda")):
                     return None
                 key = f"org:pemda:{region.code}"
                 kind_name = {"province": "Pemerintah Provinsi", "regency": "Pemerintah Kabupaten",
@@ -303,9 +303,10 @@ class InstitutionExtractor:
                 label = f"{u.name} {region_formal(region)}" if own in forms else f"{own} {region.name}"
                 names |= {f"{f} {rn}" for f in forms for rn in region_names(region)}
             else:
+                if own in forms:
+                    return None  # "Desa", "BKPSDM" with no region anywhere: not one body
                 key = f"org:{own_slug}"
-                label = u.name if own in forms else own
-                names |= forms if own in forms else set()
+                label = own
             names.add(label)
             org = Org(key, label, names, it.start, end, region)
         else:  # generic head + name

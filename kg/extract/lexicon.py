@@ -58,7 +58,14 @@ def case_ok(form: str, text: str) -> bool:
     return text[:1].isupper() or text[:1].isdigit() or (last[:1].isupper() and len(text.split()) > 1)
 
 
+INSTITUTIONS = ("region", "agency", "unit", "country")
+TITLES = ("title", "acting")
+
+
 def _entries():
+    pemda = gazetteer.unit_form("pemda")
+    if pemda is not None:
+        yield "Pemerintah", Entry("unit", pemda, "Pemerintah")  # "Pemerintah Aceh"
     for r in gazetteer.regions():
         names = {r.name, *r.aliases}
         for name in names:
@@ -87,13 +94,17 @@ def _entries():
 
 
 @cache
-def matcher() -> PhraseMatcher:
-    return PhraseMatcher(list(_entries()), case_sensitive=False)
+def matcher(cats: tuple[str, ...]) -> PhraseMatcher:
+    return PhraseMatcher([(f, e) for f, e in _entries() if e.cat in cats], case_sensitive=False)
 
 
-def find(text: str) -> list[Hit]:
+def find(text: str, cats: tuple[str, ...] = INSTITUTIONS) -> list[Hit]:
+    """Lexicon hits of one family: institutions (regions, agencies, units, the
+    country) or titles (office titles and acting prefixes). The two families are
+    matched apart, so "Kepala Badan" (a title) does not hide "Badan Kepegawaian
+    Negara" (an agency)."""
     hits = []
-    for m in matcher().find(text):
+    for m in matcher(cats).find(text):
         entries = tuple(e for e in m.payload if case_ok(e.form, m.text))
         if entries:
             hits.append(Hit(m.start, m.end, m.text, entries))

@@ -19,7 +19,7 @@ from .. import gazetteer
 from ..data import load_yaml
 from ..model import Mention
 from ..text import slug, squash
-from .lexicon import Hit, find
+from .lexicon import TITLES, Hit, find
 
 DESC_WORD = re.compile(r"\s*(?:(?:[A-Z][\w'’.-]*|[A-Z]{2,}|[IVX]{1,4}\b|\d{1,4}\b|dan\b|&))")
 NATIONAL = re.compile(r"\s*(?:RI\b|R\.I\b\.?|Republik Indonesia\b)")
@@ -43,7 +43,7 @@ class OfficeExtractor:
         self.max_description_words = max_description_words
 
     def __call__(self, text: str, *, context) -> list[Mention]:
-        hits = find(text)
+        hits = find(text, TITLES)
         descriptive, national = _config()
         scopes: dict[int, list[Mention]] = {}
         for m in context.known:
@@ -220,7 +220,7 @@ def _split(hit: Hit, scopes) -> Hit:
         return hit
     cut = min(inner)
     head = hit.text[: cut - hit.start].rstrip()
-    titles = [e for e in find(head) if e.start == 0 and e.end == len(head) and e.has("title")]
+    titles = [e for e in find(head, TITLES) if e.start == 0 and e.end == len(head) and e.has("title")]
     if not titles:
         return hit
     return Hit(hit.start, hit.start + len(head), head, titles[0].entries)
