@@ -68,7 +68,7 @@ class OfficeExtractor:
         t = entry.ref
         start = hit.start
         qualifiers: set[str] = set()
-        before = re.match(r"^(.*?)\s*$", text[:hit.start]).group(1)
+        before = text[:hit.start].rstrip()
         for end, a in acting.items():
             if end == len(before) and a.end <= hit.start:
                 start = a.start
