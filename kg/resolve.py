@@ -222,7 +222,7 @@ def _event_keys(doc, pairs):
             continue
         if m.value and find(m.value) in kind_key:
             keys[id(m)] = kind_key[find(m.value)]
-        elif main is not None and not m.value:
+        elif main is not None and not m.value and "verb" not in m.qualifiers:
             keys[id(m)] = main
     return keys, main
 

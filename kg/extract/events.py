@@ -44,6 +44,8 @@ def _config():
         "anaphora": set(h["event_anaphora_nouns"]),
         "determiners": set(h["event_anaphora_determiners"]),
         "years": {k: list(v) for k, v in h["election_years"].items()},
+        "verbs": dict(h.get("event_verbs", {})),
+        "roles": set(h.get("event_role_words", [])),
     }
 
 
@@ -58,7 +60,8 @@ def _regexes():
     elect_re = re.compile(rf"(?<![\w-])({_alt(c['elections'])})(?![\w-])", re.IGNORECASE)
     det = _alt(c["determiners"])
     ana_re = re.compile(rf"(?<![\w-])({_alt(c['anaphora'] | set(c['nouns']))})\s+({det})(?![\w-])", re.IGNORECASE)
-    return noun_re, elect_re, ana_re
+    verb_re = re.compile(rf"(?<![\w-])({_alt(c['verbs'])})(?![\w-])")
+    return noun_re, elect_re, ana_re, verb_re
 
 
 def election_names(kind: str, year: int, region_name: str | None) -> tuple[str, set[str]]:
@@ -84,12 +87,13 @@ class EventExtractor:
         self.max_modifier_words = max_modifier_words
 
     def __call__(self, text: str, *, context) -> list[Mention]:
-        noun_re, elect_re, ana_re = _regexes()
+        noun_re, elect_re, ana_re, verb_re = _regexes()
         c = _config()
         known = sorted(context.known, key=lambda m: m.start)
         stops_at = {m.start for m in known if m.type in ("Date", "Law", "Person")}
         out: list[Mention] = []
-        taken: list[tuple[int, int]] = []
+        # names of bodies and offices are not events ("Komisi Pemilihan Umum")
+        taken: list[tuple[int, int]] = [(m.start, m.end) for m in known if m.type in ("Organization", "Office")]
 
         def free(s, e):
             return not any(a < e and s < b for a, b in taken)
@@ -113,8 +117,11 @@ class EventExtractor:
             form = _form(m.group(1), c["nouns"])
             kind = c["nouns"][form]
             word = m.group(1)
-            if word[0].islower() and kind in c["weak"]:
+            if word[0].islower() and kind in c["weak"] and len(word.split()) < 2:
                 continue
+            prev = text[:m.start()].split()
+            if prev and prev[-1] in c["roles"]:
+                continue  # "Inspektur Upacara" is a role
             end = self._extend(text, m.end(), stops_at, known, c)
             span = text[m.start():end]
             label = squash(span)
@@ -123,6 +130,10 @@ class EventExtractor:
             out.append(Mention("Event", span, m.start(), end, label=label, value=kind,
                                names=frozenset(_variants(label)), links=links, source=self.name))
             taken.append((m.start(), end))
+        for m in verb_re.finditer(text):
+            if free(m.start(), m.end()):
+                out.append(Mention("Event", m.group(0), m.start(), m.end(), value=c["verbs"][m.group(1)],
+                                   qualifiers=frozenset({"anaphora", "verb"}), source=self.name))
         return sorted(out, key=lambda x: x.start)
 
     # ------------------------------------------------------------ elections

@@ -22,7 +22,7 @@ from .. import gazetteer
 from ..data import load_yaml
 from ..model import Mention
 from ..text import slug, squash
-from .lexicon import REGION_PREFIX, Entry, Hit, find
+from .lexicon import REGION_PREFIX, TITLES, Entry, Hit, find
 
 GOVERNMENT_UNITS = {"pemda", "pemprov", "pemkab", "pemkot", "pemerintah"}
 ROMAN = r"(?:[IVXLC]{1,6}|\d{1,5})(?:/[A-Z][\w ]{0,30}?)?"
@@ -110,6 +110,9 @@ def _items(text: str, hits: list[Hit]) -> list[Item]:
                 entries = h.of(cat)
                 if cat == "region" and h.has("agency"):
                     continue  # an agency spelled like a region is the agency
+                if cat == "region" and not any(e.prefixed for e in entries) and \
+                        any(t.start == 0 and t.end == len(h.text) for t in find(h.text, TITLES)):
+                    continue  # "Karo" (Kepala Biro) before a region named Karo, unless "Kabupaten Karo"
                 items.append(Item(h.start, h.end, h.text, cat, entries, h.end))
                 covered.append((h.start, h.end))
                 break
@@ -223,6 +226,8 @@ class InstitutionExtractor:
                 r = scope if it is last and scope is not None else choose_region(it.entries, preferred=preferred)
                 out.append(self._place(it, r))
             elif it.cat == "country":
+                if self._after_title(text, it.start):
+                    continue  # "Menteri Dalam Negeri Republik Indonesia": part of the office
                 out.append(Mention("Place", it.text, it.start, it.name_end, key="place:indonesia",
                                    label="Indonesia", source=self.name))
         parent: Org | None = None
@@ -238,6 +243,11 @@ class InstitutionExtractor:
                                source=self.name))
             parent = org
         return out
+
+    @staticmethod
+    def _after_title(text: str, pos: int) -> bool:
+        head = text[max(0, pos - 60):pos].rstrip()
+        return any(h.end == len(head) for h in find(head, TITLES))
 
     def _place(self, it: Item, r) -> Mention:
         names = region_names(r) | {squash(it.text)}

@@ -24,6 +24,7 @@ from .lexicon import TITLES, Hit, find
 DESC_WORD = re.compile(r"\s*(?:(?:[A-Z][\w'’.-]*|[A-Z]{2,}|[IVX]{1,4}\b|\d{1,4}\b|dan\b|&))")
 NATIONAL = re.compile(r"\s*(?:RI\b|R\.I\b\.?|Republik Indonesia\b)")
 SEKDA = {"Sekretaris Daerah"}
+ALIAS = re.compile(r"\s*\(\s*([^()\n,]{2,30}?)\s*\)")
 
 
 @cache
@@ -49,7 +50,8 @@ class OfficeExtractor:
         for m in context.known:
             if m.type in ("Organization", "Place"):
                 scopes.setdefault(m.start, []).append(m)
-        events = [(m.start, m.end) for m in context.known if m.type == "Event"]
+        events = [(m.start, m.end) for m in context.known
+                  if m.type == "Event" or (m.type == "Place" and m.value == "venue")]
         titles = [_split(h, scopes) for h in hits if h.has("title")
                   and not any(a <= h.start < b for a, b in events)]
         acting = {h.end: h for h in hits if h.has("acting")}
@@ -136,6 +138,9 @@ class OfficeExtractor:
             scope_label = region.name
         if inferred:
             qualifiers.add("inferred-scope")
+        alias = ALIAS.match(text, end)
+        if alias and find(alias.group(1), TITLES):
+            end = alias.end()  # "Menteri Dalam Negeri Republik Indonesia (Mendagri RI)"
         role_text = squash(text[hit.start:hit.end])
         role_full = f"{role} {description}".strip()
         key = f"office:{slug(role_full)}@{scope_key}"

@@ -59,7 +59,7 @@ def _regexes():
     deg = _alt(degrees)
     prefix = rf"(?:(?:{hon})\s+)*"
     name = rf"{NAME_WORD}(?:\s+{NAME_WORD}){{0,4}}"
-    deg_run = rf"(?:\s*,?\s*(?:{deg})(?![\w]))+"
+    deg_run = rf"(?:\s*[,.]?\s*(?:{deg})(?![\w]))+"
     person = re.compile(rf"(?P<prefix>{prefix})(?P<name>{name})(?P<degrees>{deg_run})?")
     honor = re.compile(rf"(?<![\w.])(?:{hon})\s+(?={NAME_WORD})")
     attr = re.compile(rf"(?<![\w])(?:{_alt(attribution)})\s+(?=[A-Z])")
@@ -107,6 +107,8 @@ class PersonExtractor:
                 continue
             tail = before[:g.start()]
             start = self._start_before(tail, blocked)
+            if start is not None and any(re.fullmatch(r"[\s,(]*", text[p.end:start]) for p in offices if p.end <= start):
+                continue  # "Office1 Name1, Office2 Name2": Name1 belongs to Office1
             if start is not None:
                 m = add(start, cue="office", office=o)
                 if m is not None and m.end != g.start() and not self._degrees_to(text, m.end, g.start()):

@@ -77,7 +77,7 @@ def find_cues(text: str, offset: int) -> list[tuple[int, int, str]]:
     return sorted(found)
 
 
-def role_of(start: int, end: int, found, *, is_person: bool) -> str | None:
+def role_of(start: int, end: int, found, *, is_person: bool, text: str = "", offset: int = 0) -> str | None:
     before = [c for c in found if c[1] <= start]
     after = [c for c in found if c[0] >= end and c[2] in ("speak-subject", "attend-subject", "organize-subject")]
     prev = before[-1][2] if before else None
@@ -98,6 +98,10 @@ def role_of(start: int, end: int, found, *, is_person: bool) -> str | None:
         return "organizedBy"
     if prev == "attribution" and is_person:
         return "spokeAt"
+    if prev == "organize-subject" and not is_person and text:
+        between = text[before[-1][1] - offset:start - offset]
+        if re.search(r"\b(?:dengan|bersama)\b", between):
+            return "attended"  # "Polres menggelar rakor dengan KPU ..."
     return None
 
 
@@ -106,16 +110,22 @@ def roles(doc) -> None:
     if main is None:
         return
     sentences = by_sentence(doc)
+    holder = holders(doc)
     last_person: str | None = None
     for sent in doc.sentences:
         rs = sentences.get(sent.index, [])
-        event = next((r.key for r in rs if r.mention.type == "Event" and not r.key.startswith("event:pemilu")
-                      and not r.key.startswith("event:pilkada")), None) or main
+        named = [r for r in rs if r.mention.type == "Event" and not is_election(r.key)]
+        event = named[0].key if named else main
         found = find_cues(sent.text, sent.start)
         office_spans = [(r.mention.start, r.mention.end) for r in rs if r.mention.type in ("Office", "Event")]
         persons = [r for r in rs if r.mention.type == "Person"]
         # pronouns and "-nya" attributions stand for the last person named
         actors = [(r.mention.start, r.mention.end, r.key, True) for r in persons]
+        covered = [(r.mention.start, r.mention.end) for r in persons]
+        for r in rs:  # an office named alone stands for its holder: "kata Bupati Bondowoso"
+            if r.mention.type == "Office" and r.key in holder and \
+                    not any(a <= r.mention.end and r.mention.start <= b + 3 for a, b in covered):
+                actors.append((r.mention.start, r.mention.end, holder[r.key], True))
         for m in _pronoun_re().finditer(sent.text):
             s = sent.start + m.start()
             earlier = [r for r in persons if r.mention.end <= s]
@@ -124,7 +134,7 @@ def roles(doc) -> None:
                 actors.append((s, sent.start + m.end(), who, True))
         quoted = bool(QUOTE.search(sent.text))
         for s, e, key, _ in sorted(actors):
-            role = role_of(s, e, found, is_person=True)
+            role = role_of(s, e, found, is_person=True, text=sent.text, offset=sent.start)
             if role is None and quoted and len({a[2] for a in actors}) == 1:
                 role = "spokeAt"
             if role is None and _is_nya(sent.text, s - sent.start):
@@ -139,14 +149,13 @@ def roles(doc) -> None:
             m = r.mention
             if any(a <= m.start and m.end <= b for a, b in office_spans):
                 continue
-            role = role_of(m.start, m.end, found, is_person=False)
+            role = role_of(m.start, m.end, found, is_person=False, text=sent.text, offset=sent.start)
+            target = _event_after(named, m.end) or event
             if role == "attended":
-                add_fact(doc, r.key, "attended", event, sent, m.start, m.end)
+                add_fact(doc, r.key, "attended", target, sent, m.start, m.end)
             elif role == "organizedBy":
-                add_fact(doc, event, "organizedBy", r.key, sent, m.start, m.end)
-        if persons:
-            last_person = persons[-1].key
-        elif actors:
+                add_fact(doc, target, "organizedBy", r.key, sent, m.start, m.end)
+        if actors:
             last_person = sorted(actors)[-1][2]
 
 
@@ -158,3 +167,24 @@ def _attends_too(found, end: int) -> bool:
     """"tegasnya, usai mengikuti Rakor": the speaker also attended."""
     after = [c for c in found if c[0] >= end]
     return bool(after) and after[0][2] == "attend-subject"
+
+
+def is_election(key: str) -> bool:
+    return key.startswith(("event:pemilu", "event:pilkada"))
+
+
+def holders(doc) -> dict[str, str]:
+    """Office key -> the person the article says holds it."""
+    out = {}
+    for r in doc.resolved:
+        if r.mention.type == "Person":
+            for p, target in r.mention.links:
+                if p == "holdsOffice":
+                    out.setdefault(target, r.key)
+    return out
+
+
+def _event_after(named, pos: int):
+    """The event an organizing verb governs: the first one named after the organizer."""
+    after = [r for r in named if r.mention.start >= pos]
+    return after[0].key if after else None
