@@ -25,3 +25,46 @@ def slug(text: str) -> str:
     folded = fold(text)
     folded = folded.encode("ascii", "ignore").decode("ascii")
     return "-".join(folded.replace("_", " ").split()) or "x"
+
+
+_PAREN = re.compile(r"\s*\(\s*([^()]{1,40}?)\s*\)")
+_SMALL = {"dan", "&", "di", "ke", "dari", "se", "atau", "untuk", "bagi", "pada"}
+
+
+def _initials_fit(words: list[str], acronym: str) -> bool:
+    """Do the words spell the acronym ("Asosiasi Pemerintah Desa Seluruh Indonesia" ~ APDESI)?"""
+    letters = [w[0].upper() for w in words if w.lower() not in _SMALL and w[:1].isalpha()]
+    acr = [c for c in acronym.upper() if c.isalpha()]
+    if not letters or not acr or letters[0] != acr[0]:
+        return False
+    i = 0
+    for c in acr:
+        if i < len(letters) and c == letters[i]:
+            i += 1
+    return i == len(letters)
+
+
+def name_variants(name: str) -> set[str]:
+    """Other ways to write a name with acronyms in brackets:
+    "Dewan Pimpinan Cabang (DPC) Asosiasi ... (APDESI) Kabupaten X" also reads
+    "DPC APDESI Kabupaten X" and "Dewan Pimpinan Cabang Asosiasi ... Kabupaten X"."""
+    name = squash(name)
+    out = {name, squash(_PAREN.sub("", name))}
+    short = name
+    for m in reversed(list(_PAREN.finditer(name))):
+        acr = m.group(1)
+        before = short[:m.start()].split()
+        free = 0
+        while free < len(before) and "(" not in before[-1 - free] and ")" not in before[-1 - free]:
+            free += 1
+        for n in range(free, 0, -1):
+            if _initials_fit(before[-n:], acr):
+                short = " ".join(before[:-n] + [acr]) + short[m.end():]
+                break
+        else:
+            short = short[:m.start()] + short[m.end():]
+    out.add(squash(short))
+    trailing = re.match(r"^(.*?)\s*\(\s*[^()]+\)\s*$", name)
+    if trailing:
+        out.add(squash(trailing.group(1)))
+    return {o for o in out if o}

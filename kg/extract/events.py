@@ -16,7 +16,7 @@ from functools import cache
 from .. import gazetteer
 from ..data import load_yaml
 from ..model import Mention
-from ..text import squash
+from ..text import name_variants, squash
 from .calendar_words import is_calendar_word
 
 YEAR_AFTER = re.compile(r"\s*\)?\s*(?:\(\s*[A-Za-z]+\s*\)\s*)?(?:[Ss]erentak\s+)?(?:(?:[Tt]ahun|TAHUN|Thn\.?)\s+)?((?:19|20)\d\d)\b")
@@ -128,7 +128,7 @@ class EventExtractor:
             orgs = [k for k in known if k.type == "Organization" and m.start() <= k.start and k.end <= end]
             links = tuple(("organizedBy", o.key) for o in orgs if o.key)
             out.append(Mention("Event", span, m.start(), end, label=label, value=kind,
-                               names=frozenset(_variants(label)), links=links, source=self.name))
+                               names=frozenset(_variants(label) | name_variants(label)), links=links, source=self.name))
             taken.append((m.start(), end))
         for m in verb_re.finditer(text):
             if free(m.start(), m.end()):
@@ -190,6 +190,9 @@ class EventExtractor:
 
     # ------------------------------------------------------------ other events
     def _extend(self, text, pos, stops_at, known, c) -> int:
+        from .lexicon import TITLES, find
+
+        stops_at = stops_at | {h.start for h in find(text, TITLES)}  # "kunker Menteri ..." stops at the title
         end = pos
         p = PAREN.match(text, pos)
         if p:

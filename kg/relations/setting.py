@@ -43,13 +43,11 @@ def setting(doc) -> None:
         if not named:
             continue
         event = named[0]
-        at = _places_at(before, rs)
-        if at:
-            first = at[0]
-            add_fact(doc, event, "heldIn", first.key, sent, first.mention.start, first.mention.end)
-            placed.add(event)
-        for r in rs:
-            if r.mention.type == "Place" and r.mention.value == "venue" and r is not (at[0] if at else None):
+        if event not in placed:
+            # the first sentence that says where: "di <place>", and the venues it names
+            at = _places_at(before, rs)
+            venues = [r for r in rs if r.mention.type == "Place" and r.mention.value == "venue"]
+            for r in (at[:1] + [v for v in venues if v not in at[:1]]):
                 add_fact(doc, event, "heldIn", r.key, sent, r.mention.start, r.mention.end)
                 placed.add(event)
         for m in doc.mentions.get(sent.index, []):

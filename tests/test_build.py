@@ -1,0 +1,81 @@
+"""End to end: the seed build, the committed exports, the CLI."""
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from rdflib import Graph
+from rdflib.compare import isomorphic
+
+import kg
+from kg.cli import main
+from kg.export.rdf import turtle_bytes
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCES = ROOT / "sources"
+
+
+@pytest.fixture(scope="session")
+def seed_graph():
+    errors = []
+    graph = kg.build([SOURCES], on_error=lambda p, r: errors.append((p, r)))
+    assert errors == []
+    return graph
+
+
+def test_every_seed_article_is_built(seed_graph):
+    assert sorted(seed_graph.articles) == sorted(p.name for p in SOURCES.glob("*.txt"))
+
+
+def test_rebuild_gives_the_committed_graph(seed_graph):
+    committed = Graph().parse(ROOT / "exports" / "graph.ttl")
+    rebuilt = Graph().parse(data=turtle_bytes(seed_graph).decode("utf-8"), format="turtle")
+    assert isomorphic(committed, rebuilt), "exports/graph.ttl is stale: run `make run` and commit exports/"
+
+
+def test_rebuild_is_byte_identical(seed_graph, tmp_path):
+    again = kg.build([SOURCES])
+    assert turtle_bytes(again) == turtle_bytes(seed_graph)
+
+
+def test_merge_makes_one_node_for_one_thing(seed_graph):
+    keys = {e.key for e in seed_graph.entities()}
+    assert "event:pemilu-2024" in keys and "event:pilkada-2024" in keys
+    assert "law:uu-2023-20" in keys
+    assert "place:indonesia" in keys
+    # three election bodies that share a word stay three
+    bawaslu = {k for k in keys if k.startswith("org:bawaslu")}
+    assert {"org:bawaslu:61.71", "org:bawaslu:17.02"} <= bawaslu
+
+
+def test_python_api_views(seed_graph):
+    nxg = seed_graph.to_networkx()
+    rdf = seed_graph.to_rdf()
+    assert nxg.number_of_nodes() == len(seed_graph) and len(rdf) > 0
+
+
+def test_cli_build_writes_the_exports(tmp_path, capsys):
+    assert main(["build", str(SOURCES), "-o", str(tmp_path)]) == 0
+    assert (tmp_path / "graph.ttl").stat().st_size > 0
+    assert (tmp_path / "graph.html").stat().st_size > 0
+
+
+def test_cli_reports_a_bad_article_and_builds_the_rest(tmp_path, capsys):
+    good = SOURCES / "000_d40a057968a70726.txt"
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    code = main(["build", str(good), str(empty), str(tmp_path / "missing.txt"), "-o", str(tmp_path / "out")])
+    err = capsys.readouterr().err
+    assert code == 3
+    assert "empty.txt" in err and "missing.txt" in err
+    assert "Traceback" not in err
+    assert (tmp_path / "out" / "graph.ttl").exists()
+
+
+def test_cli_error_is_one_line_without_traceback(tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    run = subprocess.run([sys.executable, "-m", "kg", "build", str(empty), "-o", str(tmp_path / "o")],
+                         capture_output=True, text=True)
+    assert run.returncode == 1
+    assert "Traceback" not in run.stderr and "kg: error:" in run.stderr
