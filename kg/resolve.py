@@ -85,6 +85,9 @@ def _entity(key: str, ms: list[Mention]) -> Entity:
 
 
 def _event_label(key, ms, labels):
+    canonical = [m.label for m in ms if m.key == key and m.label]
+    if canonical:  # an election named with its year: "Pemilu 2024"
+        return canonical[0]
     full = [m.label for m in ms if m.label and "anaphora" not in m.qualifiers]
     if not full:
         return labels[0] if labels else key

@@ -65,15 +65,31 @@ def _tooltip(key: str, data: dict) -> str:
 
 
 def layout(graph: nx.MultiDiGraph) -> dict[str, tuple[int, int]]:
-    """Positions in pixels, the same for the same graph."""
+    """Positions in pixels, the same for the same graph: each connected part laid out on
+    its own (spring layout, fixed seed), the parts packed in rows, largest first, so
+    that small parts do not push the big ones into a corner."""
     simple = nx.Graph()
     simple.add_nodes_from(sorted(graph.nodes))
     simple.add_edges_from(sorted((u, v) for u, v in graph.edges() if u != v))
-    if simple.number_of_nodes() == 0:
-        return {}
-    pos = nx.spring_layout(simple, seed=7, iterations=100, k=1.5 / math.sqrt(max(1, simple.number_of_nodes())))
-    scale = 180 * math.sqrt(simple.number_of_nodes())
-    return {n: (int(round(x * scale)), int(round(y * scale))) for n, (x, y) in pos.items()}
+    parts = sorted((sorted(c) for c in nx.connected_components(simple)), key=lambda c: (-len(c), c[0]))
+    out: dict[str, tuple[int, int]] = {}
+    row_width = 1800
+    x0 = y0 = row_height = 0
+    for part in parts:
+        sub = simple.subgraph(part)
+        radius = 70 * math.sqrt(len(part)) if len(part) > 1 else 40
+        if len(part) > 1:
+            pos = nx.spring_layout(sub, seed=7, iterations=200, k=2.0 / math.sqrt(len(part)))
+        else:
+            pos = {part[0]: (0.0, 0.0)}
+        size = 2 * radius + 120
+        if x0 + size > row_width and x0 > 0:
+            x0, y0, row_height = 0, y0 + row_height, 0
+        for n, (x, y) in pos.items():
+            out[n] = (int(round(x0 + size / 2 + x * radius)), int(round(y0 + size / 2 + y * radius)))
+        x0 += size
+        row_height = max(row_height, size)
+    return out
 
 
 def render(graph: nx.MultiDiGraph, *, title: str = "kg") -> str:
@@ -86,8 +102,8 @@ def render(graph: nx.MultiDiGraph, *, title: str = "kg") -> str:
         colour, shape = STYLE.get(data.get("type"), ("#999999", "dot"))
         x, y = positions.get(key, (0, 0))
         net.add_node(key, label=_short(data.get("label", key)), title=_tooltip(key, data), color=colour,
-                     shape=shape, size=12 + 6 * min(len(data.get("articles", [])), 8), x=x, y=y, physics=False,
-                     group=data.get("type"), font={"size": 14, "face": "sans-serif"})
+                     shape=shape, size=10 + 5 * min(len(data.get("articles", [])), 8), x=x, y=y, physics=False,
+                     font={"size": 14, "face": "sans-serif"})
     for u, v, k, data in sorted(graph.edges(keys=True, data=True), key=lambda e: (e[0], e[2], e[1])):
         word = WORDS.get(data.get("predicate", k), k)
         net.add_edge(u, v, label=word, title=word, arrows="to", font={"size": 10, "align": "middle"},

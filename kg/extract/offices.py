@@ -24,6 +24,7 @@ from .lexicon import TITLES, Hit, find
 DESC_WORD = re.compile(r"\s*(?:(?:[A-Z][\w'’.-]*|[A-Z]{2,}|[IVX]{1,4}\b|\d{1,4}\b|dan\b|&))")
 NATIONAL = re.compile(r"\s*(?:RI\b|R\.I\b\.?|Republik Indonesia\b)")
 SEKDA = {"Sekretaris Daerah"}
+GENERIC = re.compile(r"\s*(?:seluruh|se-|se\s|masing-masing|di\s+seluruh)", re.IGNORECASE)
 ALIAS = re.compile(r"\s*\(\s*([^()\n,]{2,30}?)\s*\)")
 
 
@@ -148,6 +149,8 @@ class OfficeExtractor:
             scope_label = region.name
         if inferred:
             qualifiers.add("inferred-scope")
+        if GENERIC.match(text, end):
+            return None  # "Kepala BKPSDM seluruh Kabupaten/Kota": every one of them, not one office
         alias = ALIAS.match(text, end)
         if alias and find(alias.group(1), TITLES):
             end = alias.end()  # "Menteri Dalam Negeri Republik Indonesia (Mendagri RI)"
