@@ -223,8 +223,10 @@ def _dateline_at(text: str, body: list[tuple[int, int]], fur: _Furniture):
     else:
         return None, None, body
     parts = [p.strip() for p in re.split(r"[,|]", prefix) if p.strip()]
-    if not parts or len(prefix.split()) > 8 or any(p[:1].islower() and not _is_outlet(p, fur) for p in parts):
+    if not parts or len(prefix.split()) > 8:
         return None, None, body
+    if any(not _is_outlet(p, fur) and any(w[:1].islower() for w in p.split()) for p in parts):
+        return None, None, body  # "Bupati membuka rapat – ..." is a sentence, not a dateline
     place = outlet = None
     from .extract.lexicon import find
 
@@ -238,7 +240,7 @@ def _dateline_at(text: str, body: list[tuple[int, int]], fur: _Furniture):
         if len(plain) == 1 and len(parts) > 1:
             place = plain[0]
             rest = [p for p in parts if p != place]
-        elif len(parts) == 1 and not _is_outlet(parts[0], fur):
+        elif len(parts) == 1 and not _is_outlet(parts[0], fur) and parts[0].isupper():
             place, rest = parts[0], []
     if place is None:
         return None, None, body
