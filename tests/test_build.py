@@ -79,3 +79,17 @@ def test_cli_error_is_one_line_without_traceback(tmp_path):
                          capture_output=True, text=True)
     assert run.returncode == 1
     assert "Traceback" not in run.stderr and "kg: error:" in run.stderr
+
+
+def test_exports_do_not_depend_on_the_hash_seed(tmp_path):
+    import os
+
+    outs = []
+    for seed in ("1", "2"):
+        out = tmp_path / seed
+        env = dict(os.environ, PYTHONHASHSEED=seed)
+        subprocess.run([sys.executable, "-m", "kg", "build", str(SOURCES), "-o", str(out)], check=True, env=env,
+                       capture_output=True)
+        outs.append(out)
+    for name in ("graph.ttl", "graph.html"):
+        assert (outs[0] / name).read_bytes() == (outs[1] / name).read_bytes(), name

@@ -76,7 +76,9 @@ def layout(graph: nx.MultiDiGraph) -> dict[str, tuple[int, int]]:
     row_width = 1800
     x0 = y0 = row_height = 0
     for part in parts:
-        sub = simple.subgraph(part)
+        sub = nx.Graph()  # a plain copy: subgraph views iterate in set (hash) order
+        sub.add_nodes_from(part)
+        sub.add_edges_from(sorted(tuple(sorted(e)) for e in simple.subgraph(part).edges()))
         radius = 70 * math.sqrt(len(part)) if len(part) > 1 else 40
         if len(part) > 1:
             pos = nx.spring_layout(sub, seed=7, iterations=200, k=2.0 / math.sqrt(len(part)))
