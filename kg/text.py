@@ -68,3 +68,8 @@ def name_variants(name: str) -> set[str]:
     if trailing:
         out.add(squash(trailing.group(1)))
     return {o for o in out if o}
+
+
+def alternation(words) -> str:
+    """A regex alternation of literal words, longest first (so "Rapat Koordinasi" wins over "Rapat")."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))

@@ -20,6 +20,7 @@ from typing import Iterable, Sequence
 import yaml
 
 from ..model import Mention
+from ..text import alternation
 
 __all__ = ["DateExtractor", "infer_year", "year_candidates", "calendar"]
 
@@ -48,8 +49,6 @@ def calendar() -> Calendar:
     )
 
 
-def _alt(words: Iterable[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,9 +68,9 @@ class _Patterns:
 @lru_cache(maxsize=1)
 def _patterns() -> _Patterns:
     cal = calendar()
-    wd = rf"(?:{_alt(cal.weekdays)})"
-    mon = rf"(?:{_alt(cal.months)})"
-    sep = rf"\s*(?:{_alt(cal.range_separators)})\s*"
+    wd = rf"(?:{alternation(cal.weekdays)})"
+    mon = rf"(?:{alternation(cal.months)})"
+    sep = rf"\s*(?:{alternation(cal.range_separators)})\s*"
     # optional weekday prefix: "Selasa, ", "hari Senin ", "Sabtu, ("
     wd_prefix = rf"(?:(?:hari\s+)?(?P<wd>{wd})\s*,?\s*)?"
     day = r"(?<![\w./-])(?P<d>[0-3]?\d)"
@@ -104,8 +103,8 @@ def _patterns() -> _Patterns:
     yearless_numeric = re.compile(
         rf"(?P<wd>{wd})\s*,?\s*\(\s*(?P<d>[0-3]?\d)/(?P<m>[01]?\d)\s*\)", re.I
     )
-    past = _alt(cal.past)
-    future = _alt(cal.future)
+    past = alternation(cal.past)
+    future = alternation(cal.future)
     relative_weekday = re.compile(
         rf"(?:(?P<hari>hari)\s+)?(?P<wd>{wd})\s+(?P<rel>{past}|{future})\b", re.I
     )

@@ -18,6 +18,7 @@ from ..data import load_yaml
 from ..model import Mention
 from ..text import name_variants, squash
 from .calendar_words import is_calendar_word
+from ..text import alternation
 
 YEAR_AFTER = re.compile(r"\s*\)?\s*(?:\(\s*[A-Za-z]+\s*\)\s*)?(?:[Ss]erentak\s+)?(?:(?:[Tt]ahun|TAHUN|Thn\.?)\s+)?((?:19|20)\d\d)\b")
 PAREN = re.compile(r"\s*\(\s*([A-Za-z][\w-]{0,15})\s*\)")
@@ -49,18 +50,16 @@ def _config():
     }
 
 
-def _alt(forms) -> str:
-    return "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
 
 
 @cache
 def _regexes():
     c = _config()
-    noun_re = re.compile(rf"(?<![\w-])({_alt(c['nouns'])})(?![\w-])", re.IGNORECASE)
-    elect_re = re.compile(rf"(?<![\w-])({_alt(c['elections'])})(?![\w-])", re.IGNORECASE)
-    det = _alt(c["determiners"])
-    ana_re = re.compile(rf"(?<![\w-])({_alt(c['anaphora'] | set(c['nouns']))})\s+({det})(?![\w-])", re.IGNORECASE)
-    verb_re = re.compile(rf"(?<![\w-])({_alt(c['verbs'])})(?![\w-])")
+    noun_re = re.compile(rf"(?<![\w-])({alternation(c['nouns'])})(?![\w-])", re.IGNORECASE)
+    elect_re = re.compile(rf"(?<![\w-])({alternation(c['elections'])})(?![\w-])", re.IGNORECASE)
+    det = alternation(c["determiners"])
+    ana_re = re.compile(rf"(?<![\w-])({alternation(c['anaphora'] | set(c['nouns']))})\s+({det})(?![\w-])", re.IGNORECASE)
+    verb_re = re.compile(rf"(?<![\w-])({alternation(c['verbs'])})(?![\w-])")
     return noun_re, elect_re, ana_re, verb_re
 
 
@@ -160,7 +159,7 @@ class EventExtractor:
             if s and s.group(0).strip():
                 end += len(s.group(0).rstrip())
             # "Pemilu dan Pilkada tahun 2024": a year after a coordinated election name
-            co = re.match(rf"\s*(?:\(\s*[A-Za-z]+\s*\)\s*)?(?:dan|serta|&)\s+(?:{_alt(c['elections'])})"
+            co = re.match(rf"\s*(?:\(\s*[A-Za-z]+\s*\)\s*)?(?:dan|serta|&)\s+(?:{alternation(c['elections'])})"
                           rf"(?:\s*\(\s*[A-Za-z]+\s*\))?(?:\s+[Ss]erentak)?\s+(?:[Tt]ahun\s+)?((?:19|20)\d\d)\b",
                           text[end:], re.IGNORECASE)
             if co:

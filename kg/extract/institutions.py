@@ -30,8 +30,6 @@ NATIONAL = re.compile(r"\s*(?:RI\b|R\.I\b\.?|Republik Indonesia\b|Pusat\b)")
 DESIGNATOR = re.compile(rf"\s+({ROMAN})(?=[\s,.;:)]|$)")
 PAREN = re.compile(r"\s*\(\s*([^()\n]{1,60}?)\s*\)")
 GAP = re.compile(r"^[\s\-–/]*$")
-CAP_WORD = re.compile(r"[A-Z][\w'’.-]*|[A-Z]{2,}|\d+")
-LINKERS = {"dan", "&", "serta"}
 
 
 @cache
@@ -341,5 +339,3 @@ class InstitutionExtractor:
                 return r
         return None
 
-
-REGION_PREFIX_WORDS = {p.rstrip(".").lower() for ps in REGION_PREFIX.values() for p in ps}

@@ -19,6 +19,7 @@ from .. import gazetteer
 from ..data import load_yaml
 from ..model import Mention
 from ..text import slug, squash
+from ..text import alternation
 
 NAME_WORD = r"(?:[A-Z][a-z'’]+(?:-[A-Z]?[a-z]+)?|[A-Z]\.(?=\s)|Muh\.?(?=\s))"
 
@@ -48,23 +49,21 @@ def _config():
     return honorifics, ranks, degrees, attribution, speech, not_names
 
 
-def _alt(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
 @cache
 def _regexes():
     honorifics, ranks, degrees, attribution, speech, _ = _config()
-    hon = _alt([h for h in honorifics if h.endswith(".")] + [h for h in honorifics if len(h) > 3] + ranks)
-    deg = _alt(degrees)
+    hon = alternation([h for h in honorifics if h.endswith(".")] + [h for h in honorifics if len(h) > 3] + ranks)
+    deg = alternation(degrees)
     prefix = rf"(?:(?:{hon})\s+)*"
     name = rf"{NAME_WORD}(?:\s+{NAME_WORD}){{0,4}}"
     deg_run = rf"(?:\s*[,.]?\s*(?:{deg})(?![\w]))+"
     person = re.compile(rf"(?P<prefix>{prefix})(?P<name>{name})(?P<degrees>{deg_run})?")
     honor = re.compile(rf"(?<![\w.])(?:{hon})\s+(?={NAME_WORD})")
-    attr = re.compile(rf"(?<![\w])(?:{_alt(attribution)})\s+(?=[A-Z])")
+    attr = re.compile(rf"(?<![\w])(?:{alternation(attribution)})\s+(?=[A-Z])")
     menurut = re.compile(r"(?<![\w])(?:Menurut|menurut|Kata|Ujar)\s+(?=[A-Z])")
-    speech_after = re.compile(rf"^\s*,?\s*(?:juga\s+|pun\s+|kembali\s+|turut\s+)?(?:{_alt(speech)})\b")
+    speech_after = re.compile(rf"^\s*,?\s*(?:juga\s+|pun\s+|kembali\s+|turut\s+)?(?:{alternation(speech)})\b")
     degrees_only = re.compile(rf"^{deg_run}")
     return person, honor, attr, menurut, speech_after, degrees_only
 

@@ -23,12 +23,11 @@ from functools import cache
 from .. import gazetteer
 from ..data import load_yaml
 from . import add_fact, by_sentence
+from ..text import alternation
 
 QUOTE = re.compile(r"[\"“”‘’]|''")
 
 
-def _alt(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
 @cache
@@ -51,7 +50,7 @@ def cues() -> list[tuple[re.Pattern, str]]:
     ]
     out = []
     for words, kind in table:
-        out.append((re.compile(rf"(?<![\w-])(?:{_alt(words)})(?![\w-])"), kind))
+        out.append((re.compile(rf"(?<![\w-])(?:{alternation(words)})(?![\w-])"), kind))
     return out
 
 
@@ -60,8 +59,8 @@ def _pronoun_re() -> re.Pattern:
     roles = load_yaml("roles.yaml")
     voc = gazetteer.vocab()
     nya = [a for a in voc["attribution_verbs"] if a.endswith("nya")]
-    pron = _alt(roles["pronouns"])
-    return re.compile(rf"(?<![\w-])(?:(?:{pron})(?=\s+(?:juga\s+|pun\s+)?[a-z]+)|(?:{_alt(nya)}))(?![\w-])")
+    pron = alternation(roles["pronouns"])
+    return re.compile(rf"(?<![\w-])(?:(?:{pron})(?=\s+(?:juga\s+|pun\s+)?[a-z]+)|(?:{alternation(nya)}))(?![\w-])")
 
 
 def find_cues(text: str, offset: int) -> list[tuple[int, int, str]]:
