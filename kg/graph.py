@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
-from .model import Article, DocumentGraph, Entity, Evidence, Relation, Sentence
+from .model import Article, DocumentGraph, Entity, Evidence, Relation, Sentence, Statement
 
 DATE_PREFIX = "date:"
 
@@ -50,6 +50,7 @@ class KnowledgeGraph:
         self._edges: dict[tuple[str, str, str], _Edge] = {}
         self.articles: dict[str, Article] = {}
         self.sentences: dict[str, list[Sentence]] = {}
+        self._statements: list[Statement] = []
 
     # ------------------------------------------------------------------ merge
     def add(self, doc: DocumentGraph) -> None:
@@ -74,6 +75,7 @@ class KnowledgeGraph:
                 edge = self._edges[ident] = _Edge(Relation(rel.subject, rel.predicate, rel.object))
             edge.qualifiers |= rel.qualifiers
             edge.evidence.add(fact.evidence)
+        self._statements.extend(st for st in doc.statements if st.speaker in self._nodes)
 
     def _add_entity(self, entity: Entity) -> None:
         node = self._nodes.get(entity.key)
@@ -101,6 +103,10 @@ class KnowledgeGraph:
             e = self._edges[ident]
             out.append((e.relation, frozenset(e.qualifiers), sorted(e.evidence, key=_ev_order)))
         return out
+
+    def statements(self) -> list[Statement]:
+        """Who said what, in article and text order."""
+        return sorted(self._statements, key=lambda st: (st.evidence.article, st.evidence.start, st.evidence.end))
 
     def articles_of(self, key: str) -> list[str]:
         return sorted({s[0] for s in self._nodes[key].sightings})

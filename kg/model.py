@@ -116,6 +116,17 @@ class Sighting:
     evidence: Evidence
 
 
+@dataclass(frozen=True, slots=True)
+class Statement:
+    """What a person said: a direct quote or reported speech, with where it was read."""
+
+    speaker: str                 # person key
+    quote: str
+    evidence: Evidence           # the span of the quoted or reported words
+    event: str | None = None     # the event it was said at, when the article says so
+    direct: bool = True          # a quotation (True) or reported speech (False)
+
+
 @dataclass(slots=True)
 class DocumentGraph:
     """Everything extracted from one article, before the cross-article merge."""
@@ -125,3 +136,4 @@ class DocumentGraph:
     entities: dict[str, Entity] = field(default_factory=dict)
     sightings: list[Sighting] = field(default_factory=list)
     facts: list[Fact] = field(default_factory=list)
+    statements: list[Statement] = field(default_factory=list)

@@ -10,6 +10,8 @@ Layout (every IRI minted from a canonical key, the same on every build):
   ``kg:startOffset``, ``kg:endOffset``, qualifiers ``kg:acting`` / ``kg:former`` and
   ``kg:assertedOn``);
 * a sighting of an entity: a ``kg:Mention`` with the span and its sentence;
+* what a person said: a ``kg:Statement`` (``kg:speaker``, ``kg:quote``, ``kg:saidAt``,
+  ``dcterms:date`` of the article, the span and sentence);
 * an article: ``kg:Article`` with title, publication date, dateline, author and
   publisher as literals; its sentences as ``kg:Sentence`` nodes with offsets.
 """
@@ -134,6 +136,21 @@ def to_rdf(kg: "KnowledgeGraph") -> Graph:
             published = kg.articles[ev.article].published if ev.article in kg.articles else None
             if published:
                 add((x, KG.assertedOn, _date(published.isoformat())))
+    for st in kg.statements():
+        ev = st.evidence
+        x = iri_for(f"statement:{ev.article}:{ev.start}-{ev.end}")
+        add((x, RDF.type, KG.Statement))
+        add((x, KG.speaker, iri_for(st.speaker)))
+        add((x, KG.quote, Literal(st.quote)))
+        add((x, KG.inArticle, article_iri(ev.article)))
+        add((x, KG.inSentence, sentence_iri(ev.article, ev.sentence)))
+        add((x, KG.startOffset, Literal(ev.start)))
+        add((x, KG.endOffset, Literal(ev.end)))
+        if st.event:
+            add((x, KG.saidAt, iri_for(st.event)))
+        published = kg.articles[ev.article].published if ev.article in kg.articles else None
+        if published:
+            add((x, DCTERMS.date, _date(published.isoformat())))
     return g
 
 

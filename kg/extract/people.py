@@ -43,7 +43,7 @@ def _config():
             ranks.extend(x for x in val if isinstance(x, str))
     degrees = [d for d in voc.get("degrees", []) if isinstance(d, str)]
     attribution = [a for a in voc.get("attribution_verbs", []) if not a.endswith("nya")]
-    speech = set(voc.get("speech_verbs", [])) | set(nn["subject_speech_verbs"])
+    speech = set(voc.get("speech_verbs", [])) | set(nn["subject_speech_verbs"]) | set(nn["subject_action_verbs"])
     speech = {s for s in speech if " " not in s}
     not_names = {w.casefold() for w in nn["not_names"]}
     return honorifics, ranks, degrees, attribution, speech, not_names

@@ -3,7 +3,7 @@
 Each step reads ``doc.resolved`` (mentions with their entity keys) and appends
 ``Fact``s to ``doc.graph``. In order: what a mention states itself (an office's body,
 a person's office), who spoke at and attended which event and who organized it,
-where and when it was held, and which laws are cited.
+where and when it was held, which laws are cited, and who said what (``Statement``s).
 """
 from __future__ import annotations
 
@@ -17,8 +17,9 @@ def relation_steps():
     from .roles import roles
     from .setting import setting
     from .stated import stated
+    from .statements import statements
 
-    return [stated, roles, setting, citations]
+    return [stated, roles, setting, citations, statements]
 
 
 def add_fact(doc, subject: str, predicate: str, obj: str, sentence, start: int, end: int,

@@ -35,7 +35,7 @@ def cues() -> list[tuple[re.Pattern, str]]:
     voc = gazetteer.vocab()
     roles = load_yaml("roles.yaml")
     nn = load_yaml("names.yaml")
-    speech = set(voc["speech_verbs"]) | set(nn["subject_speech_verbs"]) | set(voc["opening_verbs"])
+    speech = set(voc["speech_verbs"]) | set(nn["subject_speech_verbs"]) | set(nn["subject_action_verbs"]) | set(voc["opening_verbs"])
     active_speech = {s for s in speech if not s.startswith("di") and " oleh" not in s}
     attribution = set(voc["attribution_verbs"])
     table = [
