@@ -8,7 +8,7 @@ point into the text as read) and finds:
   weather widgets, "TERKINI", "BACA JUGA", comment forms, share buttons, bylines and
   everything from "Berita Terkait" on; photo captions are kept without their credit;
 * the title (the "# " line, or the first line when it reads like a headline);
-* the dateline place and the outlet ("REJANG LEBONG, CURUPEKSPRESS.COM -"), cut from
+* the dateline place and the outlet ("REJANG LEBONG, KABARDAERAH.COM -"), cut from
   the first paragraph so that extractors do not see the outlet's name;
 * the publication date and the author, from the byline, never from the story.
 
@@ -213,7 +213,7 @@ def _dateline_at(text: str, body: list[tuple[int, int]], fur: _Furniture):
     if m and m.start() <= 70:
         prefix = head[:m.start()]
         cut = s + m.end()
-        # "BONDOWOSO - ijenpost.net - ...": a second dash after the outlet
+        # "BONDOWOSO - kabarkota.net - ...": a second dash after the outlet
         m2 = DASH.match(text, cut + len(re.match(r"[^\s–—-]*", text[cut:]).group(0)))
         if m2 and _is_outlet(text[cut:m2.start()], fur):
             prefix += ", " + text[cut:m2.start()]

@@ -1,6 +1,6 @@
 """Within one article: mentions become entities.
 
-* People: a short form ("Iskandar", "Qahar") is the person whose full name has that
+* People: a short form ("Sulaiman", "Muis") is the person whose full name has that
   word; later bare mentions of a known name are found in every sentence.
 * Events: all mentions of one kind ("Rapat Koordinasi (Rakor) ...", "Rakor itu")
   are one event; "kegiatan tersebut", "acara itu" refer to the article's main event
@@ -231,7 +231,7 @@ def _event_keys(doc, pairs):
 
 
 def add_dateline(doc) -> None:
-    """The dateline place ("BANDA ACEH, Orinews -") is a place of the article."""
+    """The dateline place ("BANDA ACEH, Warta -") is a place of the article."""
     from .extract.institutions import choose_region, region_names
     from .extract.lexicon import find
 

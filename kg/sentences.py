@@ -3,7 +3,7 @@
 Splits after . ! ? (and any closing quotes or brackets) when a capital, a digit or an
 opening quote follows; never after an honorific, an academic degree or another
 abbreviation ("H.", "Prof.", "S.H.", "M.Si.", "No.", "Jl.", "PT."), inside a number
-("Rp54,77", "100.2.2.6"), or after a lone initial ("H. M. Yusuf"). A single newline
+("Rp54,77", "100.2.2.6"), or after a lone initial ("H. M. Nasir"). A single newline
 inside a paragraph is a wrapped line, not a break; a blank line is a break, unless
 the line before ends without punctuation and the next starts in lower case (a
 sentence the scraper cut in two).

@@ -21,7 +21,7 @@ def fold(text: str) -> str:
 
 
 def slug(text: str) -> str:
-    """A stable ASCII slug for canonical keys: "Iskandar AP" -> "iskandar-ap"."""
+    """A stable ASCII slug for canonical keys: "Sulaiman AP" -> "iskandar-ap"."""
     folded = fold(text)
     folded = folded.encode("ascii", "ignore").decode("ascii")
     return "-".join(folded.replace("_", " ").split()) or "x"

@@ -9,12 +9,12 @@ def split(text):
 
 
 @pytest.mark.parametrize("text, n", [
-    ("Gubernur Kalimantan Barat, H. Sutarmidji, S.H., M. Hum., hadir. Rapat dimulai.", 2),
-    ("Rapat dipimpin Prof. Drs. H. Muhammad Tito Karnavian, M.A., Ph.D., dan diikuti gubernur. Ia berpesan.", 2),
-    ("Dana Rp54,77 Triliun naik 6,03 persen. Rinciannya DBH Rp1,01 Triliun.", 2),
-    ("Keputusan Nomor 100.2.2.6/2509/OTDA berlaku. Pelantikan digelar.", 2),
-    ("Kepala Seksi H. M. Yusuf hadir.", 1),
-    ("“Kita wajib netral,” kata Iskandar. “Pesta demokrasi harus sukses.”", 2),
+    ("Gubernur Kalimantan Barat, H. Syamsul Bahri, S.H., M. Hum., hadir. Rapat dimulai.", 2),
+    ("Rapat dipimpin Prof. Drs. H. Muhammad Arif Wibowo, M.A., Ph.D., dan diikuti gubernur. Ia berpesan.", 2),
+    ("Dana Rp12,50 Triliun naik 3,20 persen. Rinciannya DBH Rp1,10 Triliun.", 2),
+    ("Keputusan Nomor 100.2.3.1/1234/OTDA berlaku. Pelantikan digelar.", 2),
+    ("Kepala Seksi H. M. Nasir hadir.", 1),
+    ("“Kita wajib netral,” kata Sulaiman. “Pesta demokrasi harus sukses.”", 2),
     ("Ia tiba di Jl. Sudirman No. 5 pukul 12.30 WITA. Acara dimulai.", 2),
 ])
 def test_sentence_count(text, n):

@@ -160,7 +160,7 @@ def _extend(text: str, it: Item) -> None:
 
 
 def _alias_like(inner: str) -> bool:
-    """"(BKN)", "(Pemkab)", "(Mura)", "(Kemendagri RI)" -- not "(Ridwan, M.Si)"."""
+    """"(BKN)", "(Pemkab)", "(Mura)", "(Kemendagri RI)" -- not "(Taufik, M.Si)"."""
     if "," in inner or len(inner.split()) > 3 or not inner[:1].isupper():
         return False
     if sum(c.isupper() for c in inner) >= 2:

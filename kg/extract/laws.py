@@ -2,7 +2,7 @@
 
 Recognizes an instrument head (Undang-Undang/UU, PP, Perpres, Permendagri, Keputusan
 Menteri Dalam Negeri, SE Menpan RB, SK Kemendagri, Perda Kota X, PKPU ...), then a number
-("Nomor 20 Tahun 2023", "No. 20/2023", "Nomor: 100.2.2.6/2509/OTDA"), an optional title
+("Nomor 20 Tahun 2023", "No. 20/2023", "Nomor: 100.2.3.1/1234/OTDA"), an optional title
 ("tentang Aparatur Sipil Negara"), or a short name ("UU ASN", "UU tentang Pemilu") that
 ``kg/data/laws.yaml`` maps to the instrument it denoted at the reference date.
 

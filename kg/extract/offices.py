@@ -1,7 +1,7 @@
 """Offices: a title, an optional description, and the body or region it belongs to.
 
 "Pj Bupati Aceh Utara", "Asisten Administrasi Umum Sekda Aceh", "Kepala Kantor
-Regional XIII BKN Aceh", "Kapolres Mura", "Mendagri RI". The organization or region
+Regional XIII BKN Aceh", "Kapolres Lahat", "Mendagri RI". The organization or region
 is a mention the institution extractor found right after the title (or after the
 description and a comma). Fused titles ("Kapolres", "Mendagri") carry their body
 in the gazetteer. A title with no body in the sentence takes the article's region
@@ -201,7 +201,7 @@ class OfficeExtractor:
         return None
 
     def _fused_scope(self, text, pos, unit_key, t, scopes, context, national_marker):
-        """The body of a fused title: "Kapolres Mura" -> Polres of Musi Rawas."""
+        """The body of a fused title: "Kapolres Lahat" -> Polres of Musi Rawas."""
         agency = gazetteer.agency(unit_key)
         if agency is not None and "national" in (t.levels or ("national",)):
             names = {agency.name, *agency.acronyms, *agency.aliases}

@@ -1,11 +1,11 @@
 """People: names with their honorifics, ranks and academic degrees.
 
 A run of capitalized words is a person only where the sentence says so: next to an
-office ("Pj Bupati Aceh Utara, Mahyuzar," / "Akmal Malik, Dirjen ..." / "Asisten
-... (Iwan Amriady, AP, M.Si)"), after a quote attribution ("kata Iskandar"), before a
-verb of saying ("Iskandar mengatakan"), after "Menurut", with an honorific ("H.",
+office ("Pj Bupati Aceh Utara, Rahmatsyah," / "Fadli Ramadhan, Dirjen ..." / "Asisten
+... (Hendra Kurniawan, AP, M.Si)"), after a quote attribution ("kata Sulaiman"), before a
+verb of saying ("Sulaiman mengatakan"), after "Menurut", with an honorific ("H.",
 "Prof.") or police/military rank before it, or with degrees after it. The label is
-the bare name: "Yuni Rosdiah, S.IP, M.Si" is Yuni Rosdiah.
+the bare name: "Dewi Lestari, S.IP, M.Si" is Dewi Lestari.
 
 Mentions carry ``links`` for what the sentence states at once:
 ``("holdsOffice", office key)`` for an office next to the name.
@@ -93,12 +93,12 @@ class PersonExtractor:
                                               source=self.name)
             return m
 
-        # an office, then the name: "Bupati Sijunjung, Benny Dwifa Yuswir", "Setdako (Iwan Amriady, AP)"
+        # an office, then the name: "Bupati Sijunjung, Arman Syahputra", "Setdako (Hendra Kurniawan, AP)"
         for o in offices:
             g = re.match(r"\s*(?:,\s*|\(\s*|\s)", text[o.end:])
             if g:
                 add(o.end + g.end(), cue="office", office=o, need_end_ok=True)
-        # the name, then its office: "Akmal Malik, Dirjen ..."
+        # the name, then its office: "Fadli Ramadhan, Dirjen ..."
         for o in offices:
             before = text[:o.start]
             g = re.search(r",\s*$", before)
@@ -115,7 +115,7 @@ class PersonExtractor:
         for rx, cue in ((attr, "attribution"), (menurut, "attribution"), (honor, "honorific")):
             for m in rx.finditer(text):
                 add(m.end() if cue != "honorific" else m.start(), cue=cue)
-        # "Iskandar mengatakan", "Abdul Qahar, mengatakan"
+        # "Sulaiman mengatakan", "Abdul Muis, mengatakan"
         for m in re.finditer(rf"(?<![\w.])(?={NAME_WORD})", text):
             if any(s <= m.start() < e for s, e in found):
                 continue
@@ -136,7 +136,7 @@ class PersonExtractor:
                 p = self._parse(text, start, blocked)
                 if p is not None and re.fullmatch(r"[\s,]*", text[p.end:g.start()] or " "):
                     add(start, cue="holding", office=o)
-        # "melantik Derek Ampnir sebagai ..."
+        # "melantik Yohanes Wanma sebagai ..."
         for m in re.finditer(r"\b(?:melantik|mengukuhkan|menunjuk|menetapkan)\s+(?=[A-Z])", text):
             add(m.end(), cue="object")
         return sorted(found.values(), key=lambda x: x.start)
@@ -160,7 +160,7 @@ class PersonExtractor:
             if any(s < we and ws < e for s, e in blocked) or w.group(0).strip(".").casefold() in not_names:
                 break
             keep.append(w)
-        # leading non-name words are dropped ("Sementara Iskandar" is not a name)
+        # leading non-name words are dropped ("Sementara Sulaiman" is not a name)
         if not keep:
             return None
         name_end = name_start + keep[-1].end()

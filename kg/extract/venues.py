@@ -1,5 +1,5 @@
 """Venues and lower-level places: "Gedung Serbaguna Setda Aceh", "di lapangan Tegar
-Beriman", "Quest Hotel", "Desa Banyubiru". A venue is a head word from
+Beriman", "Grand Hotel", "Desa Sukamaju". A venue is a head word from
 ``kg/data/heads.yaml`` and the capitalized words after it (or capitalized words
 closed by a tail word such as "Hotel"); a lowercase head counts only right after
 "di". Spans that the institution extractor already read as an organization are left

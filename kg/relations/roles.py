@@ -8,7 +8,7 @@ nearest verb after it decide its role:
 * after "melantik": attended (the person installed);
 * before a verb of saying or opening ("mengatakan", "membuka", "memimpin"): spoke at;
 * before "mengikuti", "menghadiri", "hadir": attended;
-* after a quote attribution ("kata Iskandar"): spoke at.
+* after a quote attribution ("kata Sulaiman"): spoke at.
 
 Pronoun attributions ("ujar dia", "tegasnya", "Ia berharap") stand for the last person
 named. Organizations before "menggelar" / "mengadakan" or after "digelar oleh"

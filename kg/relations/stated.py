@@ -1,4 +1,4 @@
-"""Relations a single mention states: "Pj Bupati Aceh Utara, Mahyuzar" (holdsOffice,
+"""Relations a single mention states: "Pj Bupati Aceh Utara, Rahmatsyah" (holdsOffice,
 acting), "Kepala BKN" (officeOf BKN), "Rakor ... Badan Kepegawaian Negara" (organizedBy)."""
 from __future__ import annotations
 

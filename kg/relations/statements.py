@@ -2,10 +2,10 @@
 ``Statement`` (speaker, words, article span, the event it was said at).
 
 * A quotation ("“...”", "\\"...\\"", "‘’...’’") is attributed by the words after it
-  ("kata Iskandar", "ujar dia", "tegasnya", "kata Bupati Bondowoso") or, failing that,
+  ("kata Sulaiman", "ujar dia", "tegasnya", "kata Bupati Bondowoso") or, failing that,
   by a speaker and a verb of saying before it in the same sentence
-  ("Iskandar mengatakan, “...”"). Pronouns and "-nya" stand for the last speaker.
-* Reported speech: a person followed by a verb of saying ("Iskandar mengatakan,
+  ("Sulaiman mengatakan, “...”"). Pronouns and "-nya" stand for the last speaker.
+* Reported speech: a person followed by a verb of saying ("Sulaiman mengatakan,
   Indonesia tengah bersiap ...") or "Menurut X, ..." gives the rest of the sentence.
 * The event is the one the speaker spoke at in this article, if any.
 A quote nobody can be found for is left out.

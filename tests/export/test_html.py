@@ -9,7 +9,7 @@ from kg.export.html import STYLE, node_data, render
 HOSTILE = ['<script>alert(1)</script>', '<img src=x onerror=alert(1)>', 'a "quoted" \\ name', "</script><b>x"]
 
 
-def small_graph(names=("Iskandar AP", "Kementerian Dalam Negeri")):
+def small_graph(names=("Sulaiman AP", "Kementerian Dalam Negeri")):
     g = nx.MultiDiGraph()
     g.add_node("person:a", type="Person", label=names[0], names=[names[0]], articles=["a.txt"],
                sentences=[f"{names[0]} membuka rapat."], ids={}, dates=[])

@@ -13,7 +13,7 @@ def orgs(extract, text, **kw):
     ("Pihak Kemenpan-RB hadir.", "org:kemenpanrb"),
     ("KemenPANRB menerbitkan surat edaran.", "org:kemenpanrb"),
     ("Bawaslu Kota Pontianak mengawasi.", "org:bawaslu:61.71"),
-    ("Polres Musi Rawas (Mura) menggelar rapat.", "org:polres:16.05"),
+    ("Polres Lahat menggelar rapat.", "org:polres:16.04"),
     ("Kementerian Koordinator Bidang Politik, Hukum, dan Keamanan (Kemenko Polhukam) menyoroti.", "org:kemenkopolhukam"),
 ])
 def test_organization_key(extract, text, key):

@@ -138,7 +138,7 @@ def test_same_law_same_key():
         "UNDANG-UNDANG : NETRALITAS ASN PADA PEMILUKADA TAHUN 2024",
         "Sesuai peraturan perundang-undangan yang berlaku.",
         "Pegawai se-Aceh hadir dalam rapat.",
-        "Surat itu bernomor 100/757/Adpim.",
+        "Surat itu bernomor 100/812/Protkom.",
         "Sebanyak 5 PP dan 2 UU dibahas DPR tahun 2024.",
         "Bupati membacakan Keputusan Mendagri di gedung serbaguna.",
         "SK pengangkatan diserahkan kepada pegawai.",
@@ -189,7 +189,7 @@ def test_article_qualifiers():
 
 
 def test_helpers():
-    assert law_key("SK-Kemendagri", "100.2.2.6/2509/OTDA", None) == "law:sk-kemendagri-100.2.2.6-2509-otda"
+    assert law_key("SK-Kemendagri", "100.2.3.1/1234/OTDA", None) == "law:sk-kemendagri-100.2.3.1-1234-otda"
     assert law_key("uu", "20", 2023) == "law:uu-2023-20"
     assert resolve_short_name("ASN", on=dt.date(2020, 1, 1)) == ("uu", "5", 2014)
     assert resolve_short_name("Aparatur Sipil Negara") == ("uu", "20", 2023)

@@ -6,16 +6,16 @@ def offices(extract, text, **kw):
 
 
 @pytest.mark.parametrize("text, office, scope", [
-    ("Pj Bupati Aceh Utara, Mahyuzar, hadir.", "Pj Bupati Aceh Utara", "place:11.08"),
+    ("Pj Bupati Aceh Utara, Rahmatsyah, hadir.", "Pj Bupati Aceh Utara", "place:11.08"),
     ("Ketua Bawaslu Kota Pontianak hadir.", "Ketua Bawaslu Kota Pontianak", "org:bawaslu:61.71"),
-    ("Plt Kepala BKN RI, Haryono, hadir.", "Plt Kepala BKN RI", "org:bkn"),
-    ("Asisten Administrasi Umum Sekda Aceh, Iskandar AP, membuka rapat.", "Asisten Administrasi Umum Sekda Aceh",
+    ("Plt Kepala BKN RI, Bambang, hadir.", "Plt Kepala BKN RI", "org:bkn"),
+    ("Asisten Administrasi Umum Sekda Aceh, Sulaiman AP, membuka rapat.", "Asisten Administrasi Umum Sekda Aceh",
      "org:setda:11"),
     ("Dirjen Otonomi Daerah Kementerian Dalam Negeri hadir.", "Dirjen Otonomi Daerah Kementerian Dalam Negeri",
      "org:kemendagri"),
-    ("Kapolres Mura hadir.", "Kapolres Mura", "org:polres:16.05"),
-    ("Kajati Sulut mendampingi menteri.", "Kajati Sulut", "org:kejati:71"),
-    ("Menpan RB, Abdullah Azwar Anas menekankan hal itu.", "Menpan RB", "org:kemenpanrb"),
+    ("Kapolres Lahat hadir.", "Kapolres Lahat", "org:polres:16.04"),
+    ("Kajati Sultra mendampingi menteri.", "Kajati Sultra", "org:kejati:74"),
+    ("Menpan RB, Ahmad Fauzi menekankan hal itu.", "Menpan RB", "org:kemenpanrb"),
 ])
 def test_office_and_its_body(extract, text, office, scope):
     found = offices(extract, text)
@@ -25,7 +25,7 @@ def test_office_and_its_body(extract, text, office, scope):
 
 
 def test_acting_office_is_marked(extract):
-    found = offices(extract, "Pj Bupati Aceh Utara, Mahyuzar, hadir.")
+    found = offices(extract, "Pj Bupati Aceh Utara, Rahmatsyah, hadir.")
     assert "acting" in found[0].qualifiers
 
 

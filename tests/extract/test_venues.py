@@ -2,11 +2,11 @@ import pytest
 
 
 @pytest.mark.parametrize("text, label", [
-    ("Rakor digelar di Gedung Serbaguna Setda Aceh, Selasa (23/05/2023).", "Gedung Serbaguna Setda Aceh"),
-    ("Sosialisasi terlaksana di Aula Hotel Mutiara Curup, Kamis (13/7) kemarin.", "Aula Hotel Mutiara Curup"),
-    ("Apel digelar di lapangan Tegar Beriman, Kamis (29/9).", "lapangan Tegar Beriman"),
-    ("Bimtek digelar di Quest Hotel, Simpang Lima Semarang.", "Quest Hotel"),
-    ("Warga Desa Banyubiru menyambut.", "Desa Banyubiru"),
+    ("Rakor digelar di Gedung Serbaguna Setda Jambi, Selasa (23/05/2023).", "Gedung Serbaguna Setda Jambi"),
+    ("Sosialisasi terlaksana di Aula Hotel Sahid Kendari, Kamis (13/7) kemarin.", "Aula Hotel Sahid Kendari"),
+    ("Apel digelar di lapangan Merdeka Ambon, Kamis (29/9).", "lapangan Merdeka Ambon"),
+    ("Bimtek digelar di Grand Hotel, Pasar Baru Padang.", "Grand Hotel"),
+    ("Warga Desa Sukamaju menyambut.", "Desa Sukamaju"),
 ])
 def test_venue(extract, text, label):
     assert label in {m.label for m in extract(text, types={"Place"})}

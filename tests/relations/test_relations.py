@@ -20,36 +20,36 @@ def extract(body: str, *, title: str | None = None, published=dt.date(2024, 3, 7
 
 
 def test_holds_office_and_office_of():
-    _, facts = extract("Ketua Bawaslu Kota Pontianak, Ridwan, menjadi narasumber dalam Sosialisasi itu.")
-    assert ("Ridwan", "holdsOffice", "Ketua Bawaslu Kota Pontianak") in facts
+    _, facts = extract("Ketua Bawaslu Kota Pontianak, Taufik, menjadi narasumber dalam Sosialisasi itu.")
+    assert ("Taufik", "holdsOffice", "Ketua Bawaslu Kota Pontianak") in facts
     assert any(p == "officeOf" and s == "Ketua Bawaslu Kota Pontianak" for s, p, _ in facts)
 
 
 def test_acting_holding_is_qualified():
-    graph, _ = extract("Pj Bupati Aceh Utara, Mahyuzar, membuka Rakor Kepegawaian di Lhokseumawe.")
+    graph, _ = extract("Pj Bupati Aceh Utara, Rahmatsyah, membuka Rakor Kepegawaian di Lhokseumawe.")
     holding = next(f for f in graph.facts if f.relation.predicate == "holdsOffice")
     assert "acting" in holding.relation.qualifiers
 
 
 def test_opener_speaks_and_listed_guests_attend():
     _, facts = extract(
-        "Bupati Sijunjung, Benny Dwifa Yuswir membuka Rapat Koordinasi (Rakor) Pembangunan di Aula Kantor Bupati, "
-        "Jumat (5/4/2024). Rakor itu dihadiri Wakil Bupati Iraddatillah dan Sekretaris Daerah Endi Nazir.",
+        "Bupati Sijunjung, Arman Syahputra membuka Rapat Koordinasi (Rakor) Pembangunan di Aula Kantor Bupati, "
+        "Jumat (5/4/2024). Rakor itu dihadiri Wakil Bupati Zulkarnain dan Sekretaris Daerah Edi Saputra.",
         published=dt.date(2024, 4, 5))
     rakor = next(o for s, p, o in facts if p == "spokeAt")
-    assert ("Benny Dwifa Yuswir", "spokeAt", rakor) in facts
-    assert ("Iraddatillah", "attended", rakor) in facts
-    assert ("Endi Nazir", "attended", rakor) in facts
+    assert ("Arman Syahputra", "spokeAt", rakor) in facts
+    assert ("Zulkarnain", "attended", rakor) in facts
+    assert ("Edi Saputra", "attended", rakor) in facts
     assert (rakor, "heldOn", "2024-04-05") in facts
     assert (rakor, "heldIn", "Aula Kantor Bupati") in facts
 
 
 def test_quote_attribution_with_pronoun_cites_law():
     _, facts = extract(
-        "Asisten Deputi Koordinasi Wawasan Kebangsaan Kemenko Polhukam, Cecep Supriatna, berbicara dalam workshop "
+        "Asisten Deputi Koordinasi Wawasan Kebangsaan Kemenko Polhukam, Asep Sunandar, berbicara dalam workshop "
         "yang digelar oleh Pemerintah Kota Bogor, Sabtu (14/9/2024). “Pelanggaran terhadap Undang-Undang Nomor 20 "
         "Tahun 2023 tentang Aparatur Sipil Negara,” jelasnya.", published=dt.date(2024, 9, 14))
-    assert ("Cecep Supriatna", "cites", "Undang-Undang Nomor 20 Tahun 2023 tentang Aparatur Sipil Negara") in facts
+    assert ("Asep Sunandar", "cites", "Undang-Undang Nomor 20 Tahun 2023 tentang Aparatur Sipil Negara") in facts
     assert any(p == "organizedBy" and o == "Pemerintah Kota Bogor" for _, p, o in facts)
 
 
@@ -62,7 +62,7 @@ def test_organizer_before_the_verb():
 
 
 def test_no_event_no_roles():
-    _, facts = extract("Kepala BKN, Haryono Dwi Putranto, mengatakan ASN harus netral.")
+    _, facts = extract("Kepala BKN, Bambang Setiawan, mengatakan ASN harus netral.")
     assert not any(p in ("spokeAt", "attended") for _, p, _ in facts)
 
 
