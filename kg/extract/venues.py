@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from .. import gazetteer
 from ..data import load_yaml
 from ..model import Mention
 from ..text import slug, squash
@@ -21,7 +22,7 @@ PAREN = r"(?:\s+\([A-Z][^()\n]{0,20}\))"
 @cache
 def _patterns():
     h = load_yaml("heads.yaml")
-    heads = "|".join(_either_case(x) for x in sorted(h["venue_heads"], key=len, reverse=True))
+    heads = "|".join(_either_case(x) for x in sorted(gazetteer.vocab()["venue_heads"], key=len, reverse=True))
     tails = "|".join(re.escape(x) for x in sorted(h["venue_tails"], key=len, reverse=True))
     subs = "|".join(re.escape(x) for x in sorted(h["subregion_heads"], key=len, reverse=True))
     body = rf"(?:\s+{WORD}|{PAREN})*"
@@ -29,6 +30,11 @@ def _patterns():
     tail_re = re.compile(rf"(?<=\bdi\s)(?P<body>(?:{WORD}\s+){{1,3}})(?P<head>{tails})\b")
     sub_re = re.compile(rf"(?<![\w-])(?P<head>{subs})(?P<body>(?:\s+{WORD}){{1,3}})")
     return head_re, tail_re, sub_re
+
+
+@cache
+def _generic() -> frozenset[str]:
+    return frozenset(load_yaml("heads.yaml")["generic_venue_words"])
 
 
 def _either_case(word: str) -> str:
@@ -68,6 +74,8 @@ class VenueExtractor:
                 return
             spans.append((start, end))
             plain = squash(re.sub(r"\s*\([^()]*\)", "", label))
+            if all(w in _generic() for w in plain.split()[1:]):
+                return  # "Sekolah Dasar" is a kind of place
             key = f"place:{kind}:{slug(plain)}"
             out.append(Mention("Place", text[start:end], start, end, key=key, label=plain,
                                names=frozenset({label, plain}), value=kind, source=self.name))
