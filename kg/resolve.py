@@ -37,6 +37,7 @@ def resolve_entities(doc) -> None:
     persons = _person_keys(pairs)
     events, main = _event_keys(doc, pairs)
     holders = {dict(m.links).get("holdsOffice") for _, m in pairs if m.type == "Person"}
+    venues = _venue_keys(pairs)
     resolved: list[Resolved] = []
     for sent, m in pairs:
         if m.type not in ENTITY_TYPES:
@@ -48,7 +49,7 @@ def resolve_entities(doc) -> None:
         elif m.type == "Office" and "inferred-scope" in m.qualifiers and m.key not in holders:
             key = None
         else:
-            key = m.key
+            key = venues.get(m.key, m.key)
         if key:
             resolved.append(Resolved(sent, m, key))
     doc.resolved = resolved
@@ -88,10 +89,24 @@ def _event_label(key, ms, labels):
     canonical = [m.label for m in ms if m.key == key and m.label]
     if canonical:  # an election named with its year: "Pemilu 2024"
         return canonical[0]
-    full = [m.label for m in ms if m.label and "anaphora" not in m.qualifiers]
+    full = [m.label for m in ms if m.label and "anaphora" not in m.qualifiers] or [m.label for m in ms if m.label]
     if not full:
-        return labels[0] if labels else key
+        return key
     return max(full, key=lambda s: (len(s.split()), len(s), s))
+
+
+def _venue_keys(pairs) -> dict[str, str]:
+    """A venue written short and long in one article is one place: "Balairung Kantor Bupati X"
+    is "Balairung Y Kantor Bupati X" when every word of the short name is in the long one."""
+    venues = {m.key: [fold(w) for w in (m.label or m.text).split()] for _, m in pairs
+              if m.type == "Place" and m.value == "venue" and m.key}
+    out = {}
+    for key, words in venues.items():
+        longer = [k for k, w in venues.items() if k != key and len(w) > len(words)
+                  and w[0] == words[0] and set(words) <= set(w)]
+        if longer:
+            out[key] = max(longer, key=lambda k: (len(venues[k]), k))
+    return out
 
 
 # ---------------------------------------------------------------- people
@@ -223,6 +238,10 @@ def _event_keys(doc, pairs):
     for s, m in events:
         if "anaphora" not in m.qualifiers:
             continue
+        if m.value and "verb" not in m.qualifiers and find(m.value) not in kind_key:
+            # "Penyerahan DIPA ini ...": a named event, even with no earlier mention
+            kind_key[find(m.value)] = f"event:{slug(find(m.value))}@{slug_doc}"
+            main = main or kind_key[find(m.value)]
         if m.value and find(m.value) in kind_key:
             keys[id(m)] = kind_key[find(m.value)]
         elif main is not None and not m.value and "verb" not in m.qualifiers:

@@ -16,9 +16,8 @@ from functools import cache
 from .. import gazetteer
 from ..data import load_yaml
 from ..model import Mention
-from ..text import name_variants, squash
+from ..text import alternation, name_variants, squash
 from .calendar_words import is_calendar_word
-from ..text import alternation
 
 YEAR_AFTER = re.compile(r"\s*\)?\s*(?:\(\s*[A-Za-z]+\s*\)\s*)?(?:[Ss]erentak\s+)?(?:(?:[Tt]ahun|TAHUN|Thn\.?)\s+)?((?:19|20)\d\d)\b")
 PAREN = re.compile(r"\s*\(\s*([A-Za-z][\w-]{0,15})\s*\)")
@@ -107,7 +106,9 @@ class EventExtractor:
                 continue
             noun = m.group(1)
             kind = c["nouns"].get(_form(noun, c["nouns"])) if noun.lower() not in c["anaphora"] else None
-            out.append(Mention("Event", m.group(0), m.start(), m.end(), value=kind,
+            label = squash(noun) if kind else None
+            out.append(Mention("Event", m.group(0), m.start(), m.end(), value=kind, label=label,
+                               names=frozenset({label} if label else ()),
                                qualifiers=frozenset({"anaphora"}), source=self.name))
             taken.append((m.start(), m.end()))
         for m in noun_re.finditer(text):
@@ -116,8 +117,9 @@ class EventExtractor:
             form = _form(m.group(1), c["nouns"])
             kind = c["nouns"][form]
             word = m.group(1)
-            if word[0].islower() and kind in c["weak"] and len(word.split()) < 2:
-                continue
+            if word[0].islower() and kind in c["weak"] and (
+                    len(word.split()) < 2 or not (_governed(text, m.start()) or PAREN.match(text, m.end()))):
+                continue  # "rapat pleno" in passing is no event; "memimpin rapat persiapan" is
             prev = text[:m.start()].split()
             if prev and prev[-1] in c["roles"]:
                 continue  # "Inspektur Upacara" is a role
@@ -225,6 +227,19 @@ class EventExtractor:
             if p:
                 end = pos = p.end()
         return end
+
+
+@cache
+def _governing_verbs() -> re.Pattern:
+    voc = gazetteer.vocab()
+    verbs = set(voc["organizing_verbs"]) | set(voc["opening_verbs"]) | set(voc["attending_verbs"])
+    verbs = {v for v in verbs if v not in ("bersama",)}
+    return re.compile(rf"(?:{alternation(verbs)})(?:\s+\S+){{0,2}}\s*$")
+
+
+def _governed(text: str, pos: int) -> bool:
+    """Is the event noun the object of a verb of holding, leading or attending?"""
+    return bool(_governing_verbs().search(text[max(0, pos - 60):pos]))
 
 
 def _form(word: str, table: dict) -> str:

@@ -28,6 +28,7 @@ GOVERNMENT_UNITS = {"pemda", "pemprov", "pemkab", "pemkot", "pemerintah"}
 ROMAN = r"(?:[IVXLC]{1,6}|\d{1,5})(?:/[A-Z][\w ]{0,30}?)?"
 NATIONAL = re.compile(r"\s*(?:RI\b|R\.I\b\.?|Republik Indonesia\b|Pusat\b)")
 DESIGNATOR = re.compile(rf"\s+({ROMAN})(?=[\s,.;:)]|$)")
+SUFFIX = re.compile(r"\s+([A-Z]{2,8})(?=[\s,.;:)]|$)")
 PAREN = re.compile(r"\s*\(\s*([^()\n]{1,60}?)\s*\)")
 GAP = re.compile(r"^[\s\-–/]*$")
 
@@ -131,20 +132,26 @@ def _items(text: str, hits: list[Hit]) -> list[Item]:
         items.append(Item(m.start(), m.end(), m.group(0), "generic", (), m.end()))
     items.sort(key=lambda i: (i.start, -i.end))
     out: list[Item] = []
+    starts = {it.start for it in items}
     for it in items:
         if out and it.start < out[-1].end:
             continue
-        _extend(text, it)
+        _extend(text, it, starts)
         out.append(it)
     return out
 
 
-def _extend(text: str, it: Item) -> None:
-    """Designators ("XIII", "0409"), national markers ("RI") and a parenthetical alias."""
+def _extend(text: str, it: Item, starts=frozenset()) -> None:
+    """Designators ("XIII", "0409"), an acronym that completes a unit's name
+    ("Disperindag ESDM", "Kejari RL"), national markers ("RI") and a parenthetical alias."""
     if it.cat in ("unit", "generic", "agency"):
         d = DESIGNATOR.match(text, it.end)
         if d:
             it.end = it.name_end = d.end()
+    if it.cat in ("unit", "generic"):
+        a = SUFFIX.match(text, it.end)
+        if a and a.start(1) not in starts:
+            it.end = it.name_end = a.end()
     if it.cat == "agency":
         n = NATIONAL.match(text, it.end)
         if n:

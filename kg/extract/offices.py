@@ -53,8 +53,9 @@ class OfficeExtractor:
                 scopes.setdefault(m.start, []).append(m)
         events = [(m.start, m.end) for m in context.known
                   if m.type == "Event" or (m.type == "Place" and m.value == "venue")]
+        ceremonial = _ceremonial()
         titles = [_split(h, scopes) for h in hits if h.has("title")
-                  and not any(a <= h.start < b for a, b in events)]
+                  and not any(a <= h.start < b for a, b in events) and not ceremonial.match(text, h.start)]
         acting = {h.end: h for h in hits if h.has("acting")}
         out: list[Mention] = []
         for i, hit in enumerate(titles):
@@ -229,6 +230,12 @@ class OfficeExtractor:
             if r is not None and (not levels or r.kind in levels):
                 return r
         return None
+
+
+@cache
+def _ceremonial() -> re.Pattern:
+    roles = load_yaml("heads.yaml")["ceremonial_roles"]
+    return re.compile("|".join(re.escape(r) for r in sorted(roles, key=len, reverse=True)), re.IGNORECASE)
 
 
 def _directorate(title: str, description: str):

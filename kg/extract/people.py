@@ -21,6 +21,7 @@ from ..model import Mention
 from ..text import slug, squash
 from ..text import alternation
 
+VERB_LIKE = re.compile(r"^(?:Ber|Me|Mem|Men|Meng|Meny|Di|Ter|Se)[a-z]{5,}$")
 NAME_WORD = r"(?:[A-Z][a-z'’]+(?:-[A-Z]?[a-z]+)?|[A-Z]\.(?=\s)|Muh\.?(?=\s))"
 
 
@@ -167,6 +168,8 @@ class PersonExtractor:
         name = squash(text[name_start:name_end])
         if all(len(x.strip(".")) == 1 for x in name.split()):
             return None
+        if len(name.split()) == 1 and VERB_LIKE.match(name):
+            return None  # "Bertindak sebagai ...": a verb opening the sentence
         if len(keep) == len(words) and m.group("degrees"):
             end = m.end("degrees")
         else:

@@ -111,6 +111,7 @@ def roles(doc) -> None:
     sentences = by_sentence(doc)
     holder = holders(doc)
     last_person: str | None = None
+    listed: set[tuple[str, str]] = set()   # (person, event) attended by being listed among guests
     for sent in doc.sentences:
         rs = sentences.get(sent.index, [])
         named = [r for r in rs if r.mention.type == "Event" and not is_election(r.key)]
@@ -140,22 +141,34 @@ def roles(doc) -> None:
                 role = "spokeAt"
             if role in ("spokeAt", "attended"):
                 add_fact(doc, key, role, event, sent, s, e)
+                if role == "attended" and _listed(found, s):
+                    listed.add((key, event))
             if role == "spokeAt" and _attends_too(found, e):
                 add_fact(doc, key, "attended", event, sent, s, e)
-        for r in rs:
-            if r.mention.type != "Organization":
-                continue
+        orgs = [r for r in rs if r.mention.type == "Organization"]
+        for r in orgs:
             m = r.mention
             if any(a <= m.start and m.end <= b for a, b in office_spans):
                 continue
+            if any(o is not r and o.mention.start <= m.start and m.end <= o.mention.end
+                   and (o.mention.start, o.mention.end) != (m.start, m.end) for o in orgs):
+                continue  # "Asosiasi ..." inside "DPC Asosiasi ... Kabupaten X": the outer body acts
             role = role_of(m.start, m.end, found, is_person=False, text=sent.text, offset=sent.start)
-            target = _event_after(named, m.end) or event
+            if role == "organizedBy":
+                target = _event_after(named, m.end) or event
+            else:
+                target = _event_near(named, m.start) or event
             if role == "attended":
                 add_fact(doc, r.key, "attended", target, sent, m.start, m.end)
             elif role == "organizedBy":
                 add_fact(doc, target, "organizedBy", r.key, sent, m.start, m.end)
         if actors:
             last_person = sorted(actors)[-1][2]
+    # a guest who is also said to speak spoke at the event; "attended" is for those who did not
+    spoke = {(f.relation.subject, f.relation.object) for f in doc.graph.facts if f.relation.predicate == "spokeAt"}
+    doc.graph.facts[:] = [f for f in doc.graph.facts if not (
+        f.relation.predicate == "attended" and (f.relation.subject, f.relation.object) in spoke
+        and (f.relation.subject, f.relation.object) in listed)]
 
 
 def _is_nya(text: str, pos: int) -> bool:
@@ -181,6 +194,17 @@ def holders(doc) -> dict[str, str]:
                 if p == "holdsOffice":
                     out.setdefault(target, r.key)
     return out
+
+
+def _listed(found, start: int) -> bool:
+    before = [c for c in found if c[1] <= start]
+    return bool(before) and before[-1][2] == "attend-after"
+
+
+def _event_near(named, pos: int):
+    """The event named closest before a body ("menggelar rakor dengan KPU X")."""
+    before = [r for r in named if r.mention.end <= pos]
+    return before[-1].key if before else (named[0].key if named else None)
 
 
 def _event_after(named, pos: int):

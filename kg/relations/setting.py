@@ -45,7 +45,7 @@ def setting(doc) -> None:
         event = named[0]
         if event not in placed:
             # the first sentence that says where: "di <place>", and the venues it names
-            at = _places_at(before, rs)
+            at = [r for r in _places_at(before, rs) if r.key != "place:indonesia"]
             venues = [r for r in rs if r.mention.type == "Place" and r.mention.value == "venue"]
             for r in (at[:1] + [v for v in venues if v not in at[:1]]):
                 add_fact(doc, event, "heldIn", r.key, sent, r.mention.start, r.mention.end)
