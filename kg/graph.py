@@ -140,7 +140,7 @@ class KnowledgeGraph:
             )
         for rel, quals, evidence in self.facts():
             arts = sorted({e.article for e in evidence})
-            if rel.predicate == "heldOn":
+            if rel.predicate in ("heldOn", "endDate"):
                 if rel.subject in g:
                     g.nodes[rel.subject]["dates"].append(rel.object)
                 continue

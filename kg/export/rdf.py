@@ -47,7 +47,9 @@ PREDICATE = {
     "heldIn": KG.heldIn,
     "heldOn": KG.heldOn,
     "cites": KG.cites,
+    "endDate": KG.endDate,
 }
+DATES = {"heldOn", "endDate"}
 
 
 def article_iri(article_id: str) -> URIRef:
@@ -115,7 +117,7 @@ def to_rdf(kg: "KnowledgeGraph") -> Graph:
     for rel, quals, evidence in kg.facts():
         s = iri_for(rel.subject)
         p = PREDICATE[rel.predicate]
-        o = _date(rel.object) if rel.predicate == "heldOn" else iri_for(rel.object)
+        o = _date(rel.object) if rel.predicate in DATES else iri_for(rel.object)
         add((s, p, o))
         digest = hashlib.sha1(f"{rel.subject}|{rel.predicate}|{rel.object}".encode()).hexdigest()[:16]
         for ev in evidence:

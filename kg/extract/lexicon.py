@@ -87,7 +87,7 @@ def _entries():
     voc = gazetteer.vocab()
     for form in voc.get("acting_prefixes", []):
         yield form, Entry("acting", "acting", form)
-    for form in voc.get("former_prefixes", ["mantan", "Mantan", "eks", "Eks"]):
+    for form in voc.get("former_markers", []):
         yield form, Entry("acting", "former", form)
     for form in ("Indonesia", "Republik Indonesia", "Negara Kesatuan Republik Indonesia", "NKRI"):
         yield form, Entry("country", "indonesia", form)
@@ -105,7 +105,7 @@ def find(text: str, cats: tuple[str, ...] = INSTITUTIONS) -> list[Hit]:
     Negara" (an agency)."""
     hits = []
     for m in matcher(cats).find(text):
-        entries = tuple(e for e in m.payload if case_ok(e.form, m.text))
+        entries = tuple(e for e in m.payload if e.cat == "acting" or case_ok(e.form, m.text))
         if entries:
             hits.append(Hit(m.start, m.end, m.text, entries))
     return hits

@@ -22,7 +22,7 @@ from ..text import slug, squash
 from ..text import alternation
 
 VERB_LIKE = re.compile(r"^(?:Ber|Me|Mem|Men|Meng|Meny|Di|Ter|Se)[a-z]{5,}$")
-NAME_WORD = r"(?:[A-Z][a-z'’]+(?:-[A-Z]?[a-z]+)?|[A-Z]\.(?=\s)|Muh\.?(?=\s))"
+NAME_WORD = r"(?:[A-Z][a-z'’]+(?:-[A-Z]?[a-z]+)?|[A-Z]{3,}(?![a-z])|[A-Z]\.(?=\s)|Muh\.?(?=\s))"
 
 
 @cache
@@ -181,6 +181,14 @@ class PersonExtractor:
         p = PersonExtractor._Parsed()
         p.start, p.end = start, end
         p.text = text[start:end]
+        if all(w.isupper() for w in name.split() if len(w) > 2):
+            # a name in capitals: "NOVITA SARI" is Novita Sari; a lone capital word must look like a name
+            words = [w for w in name.split() if len(w) > 2]
+            if len(words) == 1 and (len(words[0]) < 5 or sum(c in "AIUEO" for c in words[0]) < 2):
+                return None
+            name = " ".join(w.capitalize() if len(w) > 2 else w for w in name.split())
+        elif any(w.isupper() and len(w) > 2 for w in name.split()):
+            return None  # "Kepala DINAS" or "Budi BKN": a mixed run is not a name
         p.label = name
         p.key = f"person:{slug(name)}"
         p.names = frozenset({name, squash(text[start:end]), squash(text[name_start:end])})

@@ -12,6 +12,9 @@ from collections import defaultdict
 from ..model import Evidence, Fact, Relation
 
 
+LITERAL = {"heldOn", "endDate"}   # predicates whose object is a date, not an entity
+
+
 def relation_steps():
     from .citations import citations
     from .roles import roles
@@ -27,7 +30,7 @@ def add_fact(doc, subject: str, predicate: str, obj: str, sentence, start: int, 
     graph = doc.graph
     if subject not in graph.entities:
         return
-    if predicate != "heldOn" and obj not in graph.entities:
+    if predicate not in LITERAL and obj not in graph.entities:
         return
     if subject == obj:
         return

@@ -53,6 +53,8 @@ def setting(doc) -> None:
         for m in doc.mentions.get(sent.index, []):
             if m.type == "Date" and m.value:
                 add_fact(doc, event, "heldOn", m.value.split("/")[0], sent, m.start, m.end)
+                if "/" in m.value:  # "mulai Senin 22 Mei hingga 25 Mei 2023"
+                    add_fact(doc, event, "endDate", m.value.split("/")[1], sent, m.start, m.end)
                 dated.add(event)
     body = [s for s in doc.sentences if not (art.title_span and s.start == art.title_span[0])]
     lead = body[0] if body else None

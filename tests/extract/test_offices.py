@@ -37,3 +37,10 @@ def test_same_office_written_two_ways_has_one_key(extract):
 
 def test_title_without_body_needs_a_region(extract):
     assert offices(extract, "Bupati tidak bisa sembarangan menghentikan ASN.", regions=()) == []
+
+
+def test_former_holder_is_marked(extract):
+    found = offices(extract, "Mantan Bupati Lahat, Slamet Riyadi, hadir.")
+    assert found and "former" in found[0].qualifiers
+    found = offices(extract, "Acara itu dihadiri mantan Kapolres Lahat.")
+    assert found and "former" in found[0].qualifiers

@@ -39,3 +39,16 @@ def test_person_holds_the_office_next_to_it(extract):
     office = next(m for m in ms if m.type == "Office")
     assert person.label == "Rudi Hartono"
     assert ("holdsOffice", office.key) in person.links
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Bupati Lahat, MUHAMMAD RIDHO, membuka apel.", "Muhammad Ridho"),
+    ("“Netralitas itu wajib,” kata SUGIHARTO.", "Sugiharto"),
+])
+def test_names_in_capitals(extract, text, name):
+    assert name in persons(extract, text)
+
+
+@pytest.mark.parametrize("text", ["“Semua siap,” kata ASN itu.", "Kepala OPD hadir dan TKD dibahas."])
+def test_acronyms_are_not_names(extract, text):
+    assert persons(extract, text) == {}

@@ -72,3 +72,11 @@ def test_no_event_no_roles():
 def test_election_without_year_takes_the_next_one(body, year):
     graph, _ = extract(body, published=dt.date(2023, 5, 1))
     assert f"event:pemilu-{year}" in graph.entities
+
+
+def test_date_range_gives_start_and_end():
+    _, facts = extract("Rapat Koordinasi (Rakor) Kepegawaian digelar di Gedung Serbaguna Setda Jambi mulai hari Senin "
+                       "22 Mei hingga 25 Mei 2023.", published=dt.date(2023, 5, 20))
+    rakor = next(s for s, p, o in facts if p == "heldOn")
+    assert (rakor, "heldOn", "2023-05-22") in facts
+    assert (rakor, "endDate", "2023-05-25") in facts
