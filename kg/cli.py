@@ -2,6 +2,7 @@
 
     kg build sources/ -o exports/     build the graph of files and folders
     kg show ARTICLE                   print what kg extracts from one article
+    kg query GRAPH QUERY              run SPARQL (a string or a .rq file) over a built graph
 
 Exit status: 0 all built; 1 an error stopped the build; 2 bad usage;
 3 built, but some inputs were skipped (each reported on stderr).
@@ -60,6 +61,18 @@ def _show(args) -> int:
     return EXIT_OK
 
 
+def _query(args) -> int:
+    from .query import QueryError, load, read_query, run, to_csv, to_json, to_table
+
+    try:
+        result = run(load(args.graph), read_query(args.query))
+    except QueryError as exc:
+        raise KgError(str(exc)) from None
+    out = {"table": to_table, "csv": to_csv, "json": to_json}[args.format](result)
+    sys.stdout.write(out if out.endswith("\n") else out + "\n")
+    return EXIT_OK
+
+
 def parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(prog="kg", description="Knowledge-graph builder for Indonesian government news.")
     sub = ap.add_subparsers(dest="command", required=True)
@@ -70,6 +83,11 @@ def parser() -> argparse.ArgumentParser:
     s = sub.add_parser("show", help="print the entities and relations kg extracts from one article")
     s.add_argument("article")
     s.set_defaults(func=_show)
+    q = sub.add_parser("query", help="run a SPARQL query over a built graph")
+    q.add_argument("graph", help="graph.ttl / graph.nt, or a build folder")
+    q.add_argument("query", help="a SPARQL query, or a .rq file")
+    q.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    q.set_defaults(func=_query)
     return ap
 
 
