@@ -55,7 +55,7 @@ def _config():
 def _regexes():
     c = _config()
     noun_re = re.compile(rf"(?<![\w-])({alternation(c['nouns'])})(?![\w-])", re.IGNORECASE)
-    elect_re = re.compile(rf"(?<![\w-])({alternation(c['elections'])})(?![\w-])", re.IGNORECASE)
+    elect_re = re.compile(rf"(?<![\w-])({alternation(c['elections'])})(?!\w)", re.IGNORECASE)
     det = alternation(c["determiners"])
     ana_re = re.compile(rf"(?<![\w-])({alternation(c['anaphora'] | set(c['nouns']))})\s+({det})(?![\w-])", re.IGNORECASE)
     verb_re = re.compile(rf"(?<![\w-])({alternation(c['verbs'])})(?![\w-])")

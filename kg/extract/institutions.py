@@ -326,6 +326,15 @@ class InstitutionExtractor:
             org = Org(key, label, names, it.start, end, region)
         else:  # generic head + name
             region = scope if parent is None else parent.region
+            if parent is not None and scope is not None and own.startswith(tuple(_heads()["branch_heads"])) \
+                    and parent.key.count(":") == 1:
+                # "DPC APDESI Kabupaten X" is the branch of APDESI in X, however it is written
+                key = f"{parent.key}:{scope.code}"
+                base = {n for n in parent.names if len(n) < 60 and not n.endswith(" RI")}
+                names |= {f"{b} {rn}" for b in base for rn in region_names(scope)}
+                org = Org(key, full, names, it.start, end, scope)
+                org.inferred = False
+                return org
             if parent is not None:
                 key, label = f"{parent.key}/{slug(own)}", full
                 names |= {f"{own} {n}" for n in parent.names if len(n) < 60}

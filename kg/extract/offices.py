@@ -152,6 +152,13 @@ class OfficeExtractor:
             qualifiers.add("inferred-scope")
         if GENERIC.match(text, end):
             return None  # "Kepala BKPSDM seluruh Kabupaten/Kota": every one of them, not one office
+        parent = re.match(r"\s*,\s*", text[end:])
+        if parent and scope is not None:
+            # "Kepala Biro X, Setda Papua Barat, Octavianus": the body's parent, after a comma
+            q = end + parent.end()
+            above = [m for m in scopes.get(q, []) if m.type == "Organization"]
+            if above and re.match(r"\s*(?:,|$)", text[max(a.end for a in above):]):
+                end = max(a.end for a in above)
         alias = ALIAS.match(text, end)
         if alias and find(alias.group(1), TITLES):
             end = alias.end()  # "Menteri Dalam Negeri Republik Indonesia (Mendagri RI)"

@@ -87,7 +87,9 @@ class VenueExtractor:
             add(m.start(), m.end(), "venue")
         for m in tail_re.finditer(text):
             add(m.start(), m.end(), "venue")
+        not_names = {w.casefold() for w in load_yaml("names.yaml")["not_names"]}
         for m in sub_re.finditer(text):
-            if m.group("head")[0].isupper():
+            words = m.group("body").split()
+            if m.group("head")[0].isupper() and not any(w.casefold() in not_names for w in words):
                 add(m.start(), m.end(), "area")
         return out

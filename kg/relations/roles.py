@@ -139,6 +139,8 @@ def roles(doc) -> None:
                 role = "spokeAt"
             if role is None and _is_nya(sent.text, s - sent.start):
                 role = "spokeAt"
+            if role == "attended" and not named:
+                continue  # taking part needs the sentence to name the event
             if role in ("spokeAt", "attended"):
                 add_fact(doc, key, role, event, sent, s, e)
                 if role == "attended" and _listed(found, s):
@@ -154,10 +156,14 @@ def roles(doc) -> None:
                    and (o.mention.start, o.mention.end) != (m.start, m.end) for o in orgs):
                 continue  # "Asosiasi ..." inside "DPC Asosiasi ... Kabupaten X": the outer body acts
             role = role_of(m.start, m.end, found, is_person=False, text=sent.text, offset=sent.start)
-            if role == "organizedBy":
-                target = _event_after(named, m.end) or event
-            else:
-                target = _event_near(named, m.start) or event
+            if not named:
+                continue  # a body's role needs the sentence to name the event
+            if role == "organizedBy" and not _after_cue(found, m.start, "organize-after"):
+                target = _event_after(named, m.end)   # "Pemkab X menggelar sosialisasi"
+            else:                                      # "workshop yang digelar oleh Pemkot"
+                target = _event_near(named, m.start)
+            if target is None:
+                continue
             if role == "attended":
                 add_fact(doc, r.key, "attended", target, sent, m.start, m.end)
             elif role == "organizedBy":
@@ -194,6 +200,11 @@ def holders(doc) -> dict[str, str]:
                 if p == "holdsOffice":
                     out.setdefault(target, r.key)
     return out
+
+
+def _after_cue(found, start: int, kind: str) -> bool:
+    before = [c for c in found if c[1] <= start]
+    return bool(before) and before[-1][2] == kind
 
 
 def _listed(found, start: int) -> bool:
