@@ -1,0 +1,31 @@
+import pytest
+
+from kg.text import alternation, fold, name_variants, slug
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Iskandar  AP", "iskandar-ap"), ("Pemkab ACEH\nUTARA", "pemkab-aceh-utara"), ("Ñandú", "nandu"), ("", "x"),
+])
+def test_slug(text, expected):
+    assert slug(text) == expected
+
+
+def test_fold_ignores_case_space_and_punctuation():
+    assert fold("Kemenpan-RB") == fold("KEMENPAN RB") == "kemenpan rb"
+
+
+@pytest.mark.parametrize("name, variant", [
+    ("Rapat Koordinasi (Rakor) Bidang Kepegawaian", "Rakor Bidang Kepegawaian"),
+    ("Rapat Koordinasi (Rakor) Bidang Kepegawaian", "Rapat Koordinasi Bidang Kepegawaian"),
+    ("Dewan Pimpinan Cabang (DPC) Asosiasi Pemerintah Desa Seluruh Indonesia (APDESI) Kabupaten Lahat",
+     "DPC APDESI Kabupaten Lahat"),
+    ("Badan Kepegawaian Negara (BKN)", "Badan Kepegawaian Negara"),
+])
+def test_name_variants(name, variant):
+    assert variant in name_variants(name)
+
+
+def test_alternation_prefers_longer_words():
+    import re
+
+    assert re.match(alternation(["Rapat", "Rapat Koordinasi"]), "Rapat Koordinasi").group(0) == "Rapat Koordinasi"
