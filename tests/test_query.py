@@ -1,0 +1,69 @@
+"""kg query: SPARQL over a built graph on the embedded Oxigraph store."""
+import json
+from pathlib import Path
+
+import pytest
+
+import kg
+from kg.cli import main
+from kg.export.rdf import TurtleExporter
+from kg.query import QueryError, load, read_query, run, to_csv, to_json, to_table
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def build(tmp_path_factory):
+    out = tmp_path_factory.mktemp("build")
+    TurtleExporter().write(kg.build([ROOT / "sources"]), out)
+    return out
+
+
+def test_select_with_default_prefixes(build):
+    result = run(load(build), "SELECT ?name WHERE { ?p a kg:Person ; rdfs:label ?name } ORDER BY ?name")
+    names = [row[0] for row in result.values()]
+    assert "Cecep Supriatna" in names and names == sorted(names)
+
+
+def test_ask_and_construct(build):
+    store = load(build / "graph.ttl")
+    assert run(store, "ASK { ?s kg:holdsOffice ?o }").boolean is True
+    triples = run(store, "CONSTRUCT { ?s rdfs:label ?l } WHERE { ?s a kg:Law ; rdfs:label ?l }")
+    assert triples.columns == ["subject", "predicate", "object"] and triples.rows
+
+
+@pytest.mark.parametrize("query", ["INSERT DATA { <a:b> <a:c> <a:d> }", "DELETE WHERE { ?s ?p ?o }", "DROP ALL"])
+def test_updates_are_refused(build, query):
+    with pytest.raises(QueryError, match="read-only"):
+        run(load(build), query)
+
+
+def test_syntax_error_is_a_query_error(build):
+    with pytest.raises(QueryError, match="syntax"):
+        run(load(build), "SELEC ?x")
+
+
+def test_missing_graph_is_a_clear_error(tmp_path):
+    with pytest.raises(QueryError, match="no graph.ttl"):
+        load(tmp_path)
+
+
+def test_formats(build):
+    result = run(load(build), "SELECT ?s ?l WHERE { ?s a kg:Law ; rdfs:label ?l }")
+    data = json.loads(to_json(result))
+    assert data["head"]["vars"] == ["s", "l"] and data["results"]["bindings"][0]["s"]["type"] == "uri"
+    assert to_csv(result).splitlines()[0] == "s,l"
+    assert "(1 row)" in to_table(result) or "rows)" in to_table(result)
+
+
+def test_query_from_a_file(tmp_path, build):
+    rq = tmp_path / "count.rq"
+    rq.write_text("# how many people\nSELECT (COUNT(?p) AS ?n) WHERE { ?p a kg:Person }\n")
+    assert int(run(load(build), read_query(str(rq))).values()[0][0]) > 5
+
+
+def test_cli_query(build, capsys):
+    assert main(["query", str(build), "SELECT ?l WHERE { ?s a kg:Law ; rdfs:label ?l }", "--format", "csv"]) == 0
+    assert "Undang-Undang Nomor 20 Tahun 2023" in capsys.readouterr().out
+    assert main(["query", str(build), "DELETE WHERE { ?s ?p ?o }"]) == 1
+    assert "read-only" in capsys.readouterr().err
