@@ -226,9 +226,16 @@ def _event_keys(doc, pairs):
     main = None
     slug_doc = slug(art.id.rsplit(".", 1)[0])
     kind_key: dict[str, str] = {}
+    kinds = [find(m.value) for _, m in events if m.value and "election" not in m.qualifiers
+             and "anaphora" not in m.qualifiers and len((m.label or "").split()) > 1]
     for s, m in events:
         if "election" in m.qualifiers or "anaphora" in m.qualifiers or not m.value:
             continue
+        if len((m.label or "").split()) == 1:
+            # "Rapat dipimpin ..." after "Rapat Paripurna ...": the bare head names the same event
+            family = [k for k in kinds if k != find(m.value) and k.split()[0].casefold() == m.label.casefold()]
+            if family:
+                parent[find(m.value)] = family[0]
         root = find(m.value)
         if root not in kind_key:
             kind_key[root] = f"event:{slug(root)}@{slug_doc}"

@@ -119,12 +119,14 @@ def _items(text: str, hits: list[Hit]) -> list[Item]:
             covered.append((h.start, h.end))  # titles and prefixes stop generic names
     # generic bodies the gazetteers cannot list: "Lembaga Pendamping Desa"
     for m in _org_head_re().finditer(text):
+        if any(s == m.start() for s, e in covered):
+            continue  # "Dinas Perhubungan dan ...": the gazetteer's "Dinas Perhubungan" wins
         if any(s < m.end() and m.start() < e for s, e in covered if not (s == m.start() and e < m.end())):
             # keep only when no gazetteer hit lies inside it (other than at its head)
             inside = [(s, e) for s, e in covered if m.start() < s < m.end()]
             if inside:
                 end = inside[0][0]
-                span = text[m.start():end].rstrip()
+                span = re.sub(r"(?:\s+(?:dan|serta|&))+\s*$", "", text[m.start():end].rstrip())
                 if len(span.split()) < 2:
                     continue
                 items.append(Item(m.start(), m.start() + len(span), span, "generic", (), m.start() + len(span)))
@@ -175,6 +177,36 @@ def _alias_like(inner: str) -> bool:
     return any(h.start == 0 and h.end == len(inner) for h in find(inner))
 
 
+@cache
+def _rank_re() -> re.Pattern:
+    """Police and military ranks ("Mayjen TNI", "Irjen Pol"): the body inside is part of the rank."""
+    voc = gazetteer.vocab()
+    ranks = []
+    for key in ("police_ranks", "military_ranks"):
+        val = voc.get(key, {})
+        ranks += list(val) if isinstance(val, (dict, list)) else []
+    ranks = [r for r in ranks if isinstance(r, str) and " " in r]
+    alt = "|".join(re.escape(r) for r in sorted(ranks, key=len, reverse=True)) or "(?!)"
+    return re.compile(rf"(?<![\w])(?:{alt})(?=\s+[A-Z])")
+
+
+def _after_wali(text: str, h: Hit) -> Hit:
+    """"Wali Kota Medan": "Kota" belongs to the title, the region is "Medan"."""
+    if not re.search(r"\bWali\s*$", text[max(0, h.start - 8):h.start], re.IGNORECASE):
+        return h
+    m = re.match(r"Kota\s+", h.text, re.IGNORECASE)
+    if not m:
+        return h
+    rest = h.text[m.end():]
+    entries = tuple(e for e in (x for x in find(rest) if x.start == 0 and x.end == len(rest)) for e in e.entries)
+    if not entries:
+        return h
+    entries = tuple(Entry(e.cat, e.ref, e.form, True) if e.cat == "region" and e.ref.kind == "city" else e
+                    for e in entries)
+    city = tuple(e for e in entries if e.cat != "region" or e.ref.kind == "city") or entries
+    return Hit(h.start + m.end(), h.end, rest, city)
+
+
 def _also_regional(it: Item) -> bool:
     """A national body that also has regional branches (KPU, Bawaslu) is listed as a unit too."""
     return any(e.cat == "agency" and gazetteer.unit_form(e.ref.key) is not None for e in it.entries)
@@ -200,8 +232,9 @@ class InstitutionExtractor:
         self.infer_scope = infer_scope
 
     def __call__(self, text: str, *, context) -> list[Mention]:
-        hits = find(text)
-        items = _items(text, hits)
+        hits = [_after_wali(text, h) for h in find(text)]
+        ranks = [(m.start(), m.end()) for m in _rank_re().finditer(text)]
+        items = [it for it in _items(text, hits) if not any(a <= it.start and it.end <= b for a, b in ranks)]
         mentions: list[Mention] = []
         weak = tuple(_heads()["organization_heads_weak"])
         for chain in _chains(text, items):

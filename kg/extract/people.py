@@ -152,6 +152,8 @@ class PersonExtractor:
         m = person.match(text, pos)
         if not m:
             return None
+        if re.search(r"\b(?:Jalan|Jl|Jln|Gang|Gg)\.?\s*$", text[max(0, pos - 8):pos]):
+            return None  # "Jalan Kapten Maulana Lubis" is a street
         name_start, name_end = m.start("name"), m.end("name")
         words = list(re.finditer(r"\S+", text[name_start:name_end]))
         # stop at a blocked span (an office, organization, place ...) or a non-name word
