@@ -90,8 +90,8 @@ class EventExtractor:
         known = sorted(context.known, key=lambda m: m.start)
         stops_at = {m.start for m in known if m.type in ("Date", "Law", "Person")}
         out: list[Mention] = []
-        # names of bodies and offices are not events ("Komisi Pemilihan Umum")
-        taken: list[tuple[int, int]] = [(m.start, m.end) for m in known if m.type in ("Organization", "Office")]
+        # names of bodies, offices and laws are not events ("Komisi Pemilihan Umum", "UU ... tentang Pemilihan Umum")
+        taken: list[tuple[int, int]] = [(m.start, m.end) for m in known if m.type in ("Organization", "Office", "Law")]
 
         def free(s, e):
             return not any(a < e and s < b for a, b in taken)
