@@ -9,7 +9,7 @@ coreference) and the relation rules. The result is a ``DocumentGraph``.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Callable, Iterable, Protocol, Sequence
 
 from .model import Article, DocumentGraph, Mention, Sentence
@@ -55,8 +55,6 @@ class Doc:
 
 
 def shift(m: Mention, by: int) -> Mention:
-    from dataclasses import replace
-
     return replace(m, start=m.start + by, end=m.end + by)
 
 

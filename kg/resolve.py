@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from .data import load_yaml
 from .model import DocumentGraph, Entity, Evidence, Mention, Sentence, Sighting
@@ -33,7 +33,6 @@ def resolve_entities(doc) -> None:
     art = doc.article
     pairs = doc.all_mentions()
     pairs = _people(doc, pairs)
-    keys: dict[int, str | None] = {}
     persons = _person_keys(pairs)
     events, main = _event_keys(doc, pairs)
     holders = {dict(m.links).get("holdsOffice") for _, m in pairs if m.type == "Person"}

@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import OWL, RDF, RDFS
+from rdflib.namespace import RDF, RDFS
 
 from kg.namespace import KG, iri_for
 

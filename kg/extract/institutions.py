@@ -22,7 +22,7 @@ from .. import gazetteer
 from ..data import load_yaml
 from ..model import Mention
 from ..text import name_variants, slug, squash
-from .lexicon import REGION_PREFIX, TITLES, Entry, Hit, find
+from .lexicon import TITLES, Entry, Hit, find
 
 GOVERNMENT_UNITS = {"pemda", "pemprov", "pemkab", "pemkot", "pemerintah"}
 ROMAN = r"(?:[IVXLC]{1,6}|\d{1,5})(?:/[A-Z][\w ]{0,30}?)?"

@@ -300,7 +300,6 @@ def _title_end(text: str, pos: int, *, max_words: int = 30) -> int:
     if not first or not first.group("w"):
         return pos
     title_mode = first.group("w")[0].isupper()
-    end = pos
     good_end = pos
     words = 0
     i = pos
@@ -334,7 +333,6 @@ def _title_end(text: str, pos: int, *, max_words: int = 30) -> int:
             good_end = m.end()
         words += 1
         i = m.end()
-        end = i
     return good_end
 
 

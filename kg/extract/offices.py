@@ -119,7 +119,7 @@ class OfficeExtractor:
                     if r:
                         description = r.group(1)
                         pos += r.end()
-                    elif d and not _stops_at_name(text, pos + d.end()):
+                    elif d:
                         description = squash(d.group(0))
                         ditjen = _directorate(t.title, description)
                         if ditjen is not None:
@@ -257,12 +257,6 @@ def _directorate(title: str, description: str):
     cands = [a for a in gazetteer.agencies() if a.kind == "directorate-general"
              and a.name.casefold().removeprefix("direktorat jenderal ").startswith(want)]
     return cands[0] if len(cands) == 1 else None
-
-
-def _stops_at_name(text: str, pos: int) -> bool:
-    """A description that runs into a person's name ("Kepala Biro X Sutoyo") is not trusted
-    as a whole; the caller keeps the office only when the name is split off later."""
-    return False
 
 
 def _split(hit: Hit, scopes) -> Hit:

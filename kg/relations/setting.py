@@ -64,7 +64,7 @@ def setting(doc) -> None:
             add_fact(doc, main, "heldIn", at[0].key, lead, at[0].mention.start, at[0].mention.end)
             placed.add(main)
     if main not in placed and art.dateline:
-        key = _dateline_place(doc)
+        key = doc.dateline_key
         if key:
             add_fact(doc, main, "heldIn", key, lead or doc.sentences[0], 0, 0)
     if lead is not None and main not in dated:
@@ -73,6 +73,3 @@ def setting(doc) -> None:
                 add_fact(doc, main, "heldOn", m.value.split("/")[0], lead, m.start, m.end)
                 break
 
-
-def _dateline_place(doc) -> str | None:
-    return getattr(doc, "dateline_key", None)
