@@ -222,6 +222,9 @@ def _dateline_at(text: str, body: list[tuple[int, int]], fur: _Furniture):
         prefix, cut, whole_line = head, e, True   # "Musi Rawas, Outlet.com" on its own line
     else:
         return None, None, body
+    paren = re.match(r"^\s*(.+?)\s*\(([^()]{2,40})\)\s*$", prefix)
+    if paren:  # "Sleman (ANTARA)", "Jakarta (Outlet)"
+        prefix = f"{paren.group(1)}, {paren.group(2)}"
     parts = [p.strip() for p in re.split(r"[,|]", prefix) if p.strip()]
     if not parts or len(prefix.split()) > 8:
         return None, None, body

@@ -242,12 +242,13 @@ def _event_keys(doc, pairs):
         if main is None:
             main = kind_key[root]
     for s, m in events:
-        if "anaphora" not in m.qualifiers:
-            continue
-        if m.value and "verb" not in m.qualifiers and find(m.value) not in kind_key:
+        if "anaphora" in m.qualifiers and m.value and "verb" not in m.qualifiers and find(m.value) not in kind_key:
             # "Penyerahan DIPA ini ...": a named event, even with no earlier mention
             kind_key[find(m.value)] = f"event:{slug(find(m.value))}@{slug_doc}"
             main = main or kind_key[find(m.value)]
+    for s, m in events:
+        if "anaphora" not in m.qualifiers:
+            continue
         if m.value and find(m.value) in kind_key:
             keys[id(m)] = kind_key[find(m.value)]
         elif main is not None and not m.value and "verb" not in m.qualifiers:

@@ -103,3 +103,13 @@ def test_iter_articles_reports_and_goes_on(tmp_path):
     assert [a.id for a in arts] == ["a.txt"]
     assert ("b.txt", "empty file") in errors
     assert any(name == "missing.txt" for name, _ in errors)
+
+
+def test_agency_style_dateline_and_dated_byline():
+    art = parse_article("Judul berita di sini\n\nSenin, 12 Februari 2024 | 10:15 WIB\n\n"
+                        "Sleman (KANTORBERITA) - Bupati Sleman melantik pejabat.\n\nCOPYRIGHT © KANTORBERITA 2024",
+                        id="x.txt")
+    assert art.dateline == "Sleman" and art.publisher == "KANTORBERITA"
+    assert art.published == dt.date(2024, 2, 12)
+    body = body_text(art)
+    assert body.startswith("Bupati Sleman") and "COPYRIGHT" not in body

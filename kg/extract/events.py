@@ -239,7 +239,8 @@ def _governing_verbs() -> re.Pattern:
 
 def _governed(text: str, pos: int) -> bool:
     """Is the event noun the object of a verb of holding, leading or attending?"""
-    return bool(_governing_verbs().search(text[max(0, pos - 60):pos]))
+    before = text[max(0, pos - 60):pos]
+    return bool(_governing_verbs().search(before) or re.search(r"\b(?:dalam|saat|ketika|usai|sebelum)\s+$", before))
 
 
 def _form(word: str, table: dict) -> str:

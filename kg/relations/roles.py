@@ -86,7 +86,7 @@ def role_of(start: int, end: int, found, *, is_person: bool, text: str = "", off
     if prev == "present":
         return "spokeAt"
     if prev == "attend-object":
-        return "attended"
+        return "attended" if is_person else None   # "melantik X": the people installed, not the body
     if prev == "organize-after" and not is_person:
         return "organizedBy"
     if nxt == "speak-subject" and is_person:
