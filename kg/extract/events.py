@@ -54,7 +54,7 @@ def _config():
 @cache
 def _regexes():
     c = _config()
-    noun_re = re.compile(rf"(?<![\w-])({alternation(c['nouns'])})(?![\w-])", re.IGNORECASE)
+    noun_re = re.compile(rf"(?<![\w-])({alternation(c['nouns'])})(?:nya)?(?![\w-])", re.IGNORECASE)
     elect_re = re.compile(rf"(?<![\w-])({alternation(c['elections'])})(?!\w)", re.IGNORECASE)
     det = alternation(c["determiners"])
     ana_re = re.compile(rf"(?<![\w-])({alternation(c['anaphora'] | set(c['nouns']))})\s+({det})(?![\w-])", re.IGNORECASE)

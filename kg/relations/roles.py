@@ -42,6 +42,7 @@ def cues() -> list[tuple[re.Pattern, str]]:
         (roles["presenter_cues"], "present"),
         (roles["attendee_cues"], "attend-after"),
         (roles["attending_object_verbs"], "attend-object"),
+        (roles["accompany_verbs"], "accompany"),
         (roles["attending_subject_verbs"], "attend-subject"),
         (roles["organizer_object_cues"], "organize-after"),
         (roles["organizer_subject_verbs"], "organize-subject"),
@@ -78,20 +79,21 @@ def find_cues(text: str, offset: int) -> list[tuple[int, int, str]]:
 
 def role_of(start: int, end: int, found, *, is_person: bool, text: str = "", offset: int = 0) -> str | None:
     before = [c for c in found if c[1] <= start]
-    after = [c for c in found if c[0] >= end and c[2] in ("speak-subject", "attend-subject", "organize-subject")]
+    after = [c for c in found if c[0] >= end and c[2] in ("speak-subject", "attend-subject", "organize-subject",
+                                                           "accompany")]
     prev = before[-1][2] if before else None
     nxt = after[0][2] if after else None
     if prev == "attend-after":
         return "attended"
     if prev == "present":
         return "spokeAt"
-    if prev == "attend-object":
+    if prev in ("attend-object", "accompany"):
         return "attended" if is_person else None   # "melantik X": the people installed, not the body
     if prev == "organize-after" and not is_person:
         return "organizedBy"
     if nxt == "speak-subject" and is_person:
         return "spokeAt"
-    if nxt == "attend-subject":
+    if nxt == "attend-subject" or (nxt == "accompany" and is_person):
         return "attended"
     if nxt == "organize-subject" and not is_person:
         return "organizedBy"
