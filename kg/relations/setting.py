@@ -25,6 +25,16 @@ def _places_at(text_before_fn, rs):
     return out
 
 
+def _only_a_date(sent, doc) -> bool:
+    """"... di Denpasar, Bali. Selasa, 6 Februari 2024.": a sentence that is only a date
+    finishes the sentence before it."""
+    dates = [m for m in doc.mentions.get(sent.index, []) if m.type == "Date"]
+    rest = sent.text
+    for m in dates:
+        rest = rest.replace(doc.article.text[m.start:m.end], "")
+    return bool(dates) and len(rest.strip(" .,;:-–()").split()) <= 1
+
+
 def setting(doc) -> None:
     main = getattr(doc, "main_event", None)
     if main is None:
@@ -50,7 +60,9 @@ def setting(doc) -> None:
             for r in (at[:1] + [v for v in venues if v not in at[:1]]):
                 add_fact(doc, event, "heldIn", r.key, sent, r.mention.start, r.mention.end)
                 placed.add(event)
-        for m in doc.mentions.get(sent.index, []):
+        nxt = doc.sentences[sent.index + 1] if sent.index + 1 < len(doc.sentences) else None
+        trailing = doc.mentions.get(nxt.index, []) if nxt is not None and _only_a_date(nxt, doc) else []
+        for m in doc.mentions.get(sent.index, []) + trailing:
             if m.type == "Date" and m.value:
                 add_fact(doc, event, "heldOn", m.value.split("/")[0], sent, m.start, m.end)
                 if "/" in m.value:  # "mulai Senin 22 Mei hingga 25 Mei 2023"
