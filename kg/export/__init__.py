@@ -42,7 +42,11 @@ def write_atomic(path: Path, data: bytes) -> Path:
 
 def exporters() -> list[Exporter]:
     """The exporters ``kg build`` runs, in order."""
+    from .graphml import GraphMLExporter
     from .html import HtmlExporter
+    from .jsonld import JsonLdExporter
+    from .neo4j import Neo4jExporter
+    from .ntriples import NTriplesExporter
     from .rdf import TurtleExporter
 
-    return [TurtleExporter(), HtmlExporter()]
+    return [TurtleExporter(), NTriplesExporter(), JsonLdExporter(), GraphMLExporter(), Neo4jExporter(), HtmlExporter()]
