@@ -3,9 +3,11 @@
     kg build sources/ -o exports/     build the graph of files and folders
     kg show ARTICLE                   print what kg extracts from one article
     kg query GRAPH QUERY              run SPARQL (a string or a .rq file) over a built graph
+    kg validate GRAPH                 check a built graph against the SHACL shapes
 
 Exit status: 0 all built; 1 an error stopped the build; 2 bad usage;
-3 built, but some inputs were skipped (each reported on stderr).
+3 built, but some inputs were skipped (each reported on stderr); 4 (kg validate)
+the graph does not conform to the shapes.
 """
 from __future__ import annotations
 
@@ -13,7 +15,7 @@ import argparse
 import sys
 from pathlib import Path
 
-EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_SKIPPED = 0, 1, 2, 3
+EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_SKIPPED, EXIT_INVALID = 0, 1, 2, 3, 4
 
 
 class KgError(Exception):
@@ -73,6 +75,23 @@ def _query(args) -> int:
     return EXIT_OK
 
 
+def _validate(args) -> int:
+    from .query import QueryError
+    from .validate import validate
+
+    try:
+        report = validate(args.graph)
+    except QueryError as exc:
+        raise KgError(str(exc)) from None
+    if report.conforms:
+        print(f"kg: {args.graph} conforms to the kg shapes")
+        return EXIT_OK
+    sys.stdout.write(report.text if args.verbose else "\n".join(
+        line for line in report.text.splitlines() if line.strip().startswith(("Message:", "Focus Node:"))) + "\n")
+    print(f"kg: {args.graph} does not conform: {report.violations} problem(s)", file=sys.stderr)
+    return EXIT_INVALID
+
+
 def parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(prog="kg", description="Knowledge-graph builder for Indonesian government news.")
     sub = ap.add_subparsers(dest="command", required=True)
@@ -88,6 +107,10 @@ def parser() -> argparse.ArgumentParser:
     q.add_argument("query", help="a SPARQL query, or a .rq file")
     q.add_argument("--format", choices=("table", "csv", "json"), default="table")
     q.set_defaults(func=_query)
+    v = sub.add_parser("validate", help="check a built graph against the SHACL shapes in ontology/shapes.ttl")
+    v.add_argument("graph", help="graph.ttl / graph.nt, or a build folder")
+    v.add_argument("--verbose", action="store_true", help="print pySHACL's whole report")
+    v.set_defaults(func=_validate)
     return ap
 
 
