@@ -4,6 +4,7 @@
     kg show ARTICLE                   print what kg extracts from one article
     kg query GRAPH QUERY              run SPARQL (a string or a .rq file) over a built graph
     kg validate GRAPH                 check a built graph against the SHACL shapes
+    kg serve GRAPH --port 8000        SPARQL 1.1 endpoint at /sparql, HTML view at /
 
 Exit status: 0 all built; 1 an error stopped the build; 2 bad usage;
 3 built, but some inputs were skipped (each reported on stderr); 4 (kg validate)
@@ -92,6 +93,26 @@ def _validate(args) -> int:
     return EXIT_INVALID
 
 
+def _serve(args) -> int:
+    from .query import QueryError
+    from .serve import make_server
+
+    try:
+        server = make_server(args.graph, host=args.host, port=args.port, timeout=args.timeout)
+    except QueryError as exc:
+        raise KgError(str(exc)) from None
+    host, port = server.server_address[:2]
+    print(f"kg: serving {args.graph} at http://{host}:{port}/sparql (HTML view at http://{host}:{port}/); Ctrl-C stops",
+          flush=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+    return EXIT_OK
+
+
 def parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(prog="kg", description="Knowledge-graph builder for Indonesian government news.")
     sub = ap.add_subparsers(dest="command", required=True)
@@ -111,6 +132,12 @@ def parser() -> argparse.ArgumentParser:
     v.add_argument("graph", help="graph.ttl / graph.nt, or a build folder")
     v.add_argument("--verbose", action="store_true", help="print pySHACL's whole report")
     v.set_defaults(func=_validate)
+    sv = sub.add_parser("serve", help="a read-only SPARQL endpoint (/sparql) and the HTML view (/)")
+    sv.add_argument("graph", help="graph.ttl / graph.nt, or a build folder")
+    sv.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
+    sv.add_argument("--port", type=int, default=8000)
+    sv.add_argument("--timeout", type=float, default=10.0, help="seconds a query may run (default: 10)")
+    sv.set_defaults(func=_serve)
     return ap
 
 
