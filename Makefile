@@ -7,7 +7,14 @@ BIN    := $(VENV)/bin
 SHARED ?= ../shared
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test eval clean
+.PHONY: run test eval sysdeps clean
+
+# System packages the tests need: Virtuoso (tests/db load the graph into it).
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+sysdeps:
+	@command -v virtuoso-t >/dev/null 2>&1 && command -v isql-vt >/dev/null 2>&1 || { \
+	  echo "installing virtuoso-opensource (Debian)"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq virtuoso-opensource >/dev/null; }
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -18,7 +25,7 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(BIN)/kg build sources/ -o exports/
 
-test: $(STAMP)
+test: $(STAMP) sysdeps
 	$(BIN)/python -m pytest -q
 
 eval: $(STAMP)
