@@ -102,10 +102,18 @@ def read_query(text_or_path: str) -> str:
     return text_or_path
 
 
+UPDATE_WORDS = frozenset({"INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY"})
+
+
+def is_update(query: str) -> bool:
+    """Does the text use a SPARQL Update keyword (outside comments)?"""
+    words = " ".join(line.split("#", 1)[0] for line in query.splitlines()).upper().split()
+    return any(w in UPDATE_WORDS for w in words)
+
+
 def run(store: ox.Store, query: str) -> Result:
     """Run a SPARQL 1.1 query (SELECT, ASK, CONSTRUCT, DESCRIBE); updates are refused."""
-    head = " ".join(line.split("#", 1)[0] for line in query.splitlines()).upper()
-    if any(word in head.split() for word in ("INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE")):
+    if is_update(query):
         raise QueryError("this is a read-only graph: update queries are refused")
     try:
         answer = store.query(query, prefixes=PREFIXES)

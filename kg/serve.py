@@ -20,7 +20,7 @@ from urllib.parse import parse_qs, urlparse
 
 import pyoxigraph as ox
 
-from .query import PREFIXES, QueryError, graph_file, load
+from .query import PREFIXES, QueryError, graph_file, is_update, load
 
 RESULT_TYPES = {
     "json": ("application/sparql-results+json", ox.QueryResultsFormat.JSON),
@@ -32,14 +32,8 @@ GRAPH_TYPES = {
     "turtle": ("text/turtle", ox.RdfFormat.TURTLE),
     "nt": ("application/n-triples", ox.RdfFormat.N_TRIPLES),
 }
-UPDATE_WORDS = ("INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY")
 
 _STORE: ox.Store | None = None   # inherited by the forked query processes
-
-
-def _is_update(query: str) -> bool:
-    words = " ".join(line.split("#", 1)[0] for line in query.splitlines()).upper().split()
-    return any(w in UPDATE_WORDS for w in words)
 
 
 def _choose(accept: str, fmt: str | None, *, graph: bool) -> tuple[str, object]:
@@ -78,7 +72,7 @@ def _execute(query: str, accept: str, fmt: str | None, conn) -> None:
 
 
 def run_query(query: str, accept: str, fmt: str | None, timeout: float) -> tuple[int, str, bytes]:
-    if _is_update(query):
+    if is_update(query):
         return 403, "text/plain", b"this endpoint is read-only: update queries are refused\n"
     ctx = mp.get_context("fork")
     parent, child = ctx.Pipe(duplex=False)
