@@ -10,13 +10,13 @@ from __future__ import annotations
 __version__ = "0.1.0"
 
 
-def build(paths, *, on_error=None):
+def build(paths, *, on_error=None, previous=()):
     """Build the merged graph of the articles in ``paths`` (files or folders)."""
     from .pipeline import build as _build
 
     if isinstance(paths, (str, bytes)) or hasattr(paths, "__fspath__"):
         paths = [paths]
-    return _build(paths, on_error=on_error)
+    return _build(paths, on_error=on_error, previous=previous)
 
 
 __all__ = ["build", "__version__"]

@@ -33,13 +33,26 @@ def _build(args) -> int:
         skipped.append(path)
         print(f"kg: skipped {path}: {reason}", file=sys.stderr)
 
-    for p in args.inputs:
+    previous = []
+    inputs = list(args.inputs)
+    if args.update:
+        from .export.articles import load as load_articles
+
+        out = Path(args.update)
+        record = out / "articles.jsonl"
+        if not record.exists():
+            raise KgError(f"{out}: not a kg build to update (no articles.jsonl)")
+        previous = list(load_articles(record))
+    else:
+        out = Path(args.output)
+        if not inputs:
+            raise KgError("no inputs: give article files or folders")
+    for p in inputs:
         if not Path(p).exists():
             on_error(p, "no such file or folder")
-    graph = build([p for p in args.inputs if Path(p).exists()], on_error=on_error)
+    graph = build([p for p in inputs if Path(p).exists()], on_error=on_error, previous=previous)
     if not graph.articles:
         raise KgError("no article could be read from the inputs")
-    out = Path(args.output)
     written = [exp.write(graph, out) for exp in exporters()]
     facts = len(graph.facts())
     print(f"kg: {len(graph.articles)} articles, {len(graph)} entities, {facts} relations -> "
@@ -117,8 +130,9 @@ def parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(prog="kg", description="Knowledge-graph builder for Indonesian government news.")
     sub = ap.add_subparsers(dest="command", required=True)
     b = sub.add_parser("build", help="build the graph from articles (files or folders)")
-    b.add_argument("inputs", nargs="+", help="article files or folders of articles")
+    b.add_argument("inputs", nargs="*", help="article files or folders (.txt, .md, .html, .jsonl)")
     b.add_argument("-o", "--output", default="exports", help="output folder (default: exports/)")
+    b.add_argument("--update", metavar="BUILD", help="add the inputs to an existing build folder (written in place)")
     b.set_defaults(func=_build)
     s = sub.add_parser("show", help="print the entities and relations kg extracts from one article")
     s.add_argument("article")

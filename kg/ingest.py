@@ -1,8 +1,9 @@
 """Reading articles: the text as scraped, with the page furniture set apart.
 
-``read_article(path) -> Article`` decodes the file (UTF-8 with or without BOM, else
-Windows-1252), normalizes line endings to "\\n" (nothing else is changed, so offsets
-point into the text as read) and finds:
+``read_article(path) -> Article`` decodes the file (kg/readers.py: UTF-8 with or
+without BOM, UTF-16, else Windows-1252, mojibake repaired; .html through trafilatura),
+normalizes line endings to "\\n" (nothing else changes length, so offsets point into
+the text as read) and finds:
 
 * the body: the paragraphs that belong to the article, as (start, end) spans, without
   weather widgets, "TERKINI", "BACA JUGA", comment forms, share buttons, bylines and
@@ -25,19 +26,10 @@ from typing import Callable, Iterable, Iterator
 
 from .data import load_yaml
 from .model import Article
+from .readers import ArticleError, clean, decode, read_bytes, read_html, read_jsonl
 
-MAX_BYTES = 20 * 1024 * 1024
 WIDGET = re.compile(r"^\d{1,2}([.,]\d)?\s*°?\s*[CF]$")
 DASH = re.compile(r"\s+[–—-]{1,2}\s+|\s*[–—]\s*")
-
-
-class ArticleError(Exception):
-    """An article that cannot be read; ``reason`` says why in a few words."""
-
-    def __init__(self, path, reason: str) -> None:
-        super().__init__(f"{path}: {reason}")
-        self.path = str(path)
-        self.reason = reason
 
 
 @dataclass(frozen=True)
@@ -61,20 +53,6 @@ def _furniture() -> _Furniture:
     )
 
 
-def decode(data: bytes, path) -> str:
-    if not data.strip():
-        raise ArticleError(path, "empty file")
-    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise ArticleError(path, "binary file, not text")
-    for bom, enc in ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
-        if data.startswith(bom):
-            return data.decode(enc, errors="replace").lstrip("\ufeff")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
-
-
 def _lines(text: str) -> list[tuple[int, int]]:
     out, pos = [], 0
     for line in text.split("\n"):
@@ -92,25 +70,16 @@ def _strip(text: str, s: int, e: int) -> tuple[int, int]:
 
 
 def read_article(path) -> Article:
+    """One article from a .txt or .md file (or the only article of an .html page)."""
     p = Path(path)
-    try:
-        if p.is_dir():
-            raise ArticleError(p, "a folder, not an article")
-        size = p.stat().st_size
-        if size > MAX_BYTES:
-            raise ArticleError(p, f"too large ({size // 1_000_000} MB)")
-        data = p.read_bytes()
-    except FileNotFoundError:
-        raise ArticleError(p, "no such file") from None
-    except PermissionError:
-        raise ArticleError(p, "permission denied") from None
-    except IsADirectoryError:
-        raise ArticleError(p, "a folder, not an article") from None
-    text = decode(data, p).replace("\r\n", "\n").replace("\r", "\n")
+    if p.suffix.lower() in (".html", ".htm"):
+        return read_html(p, parse_article)
+    text = decode(read_bytes(p), p)
     return parse_article(text, id=p.name, path=str(p))
 
 
 def parse_article(text: str, *, id: str, path: str = "") -> Article:
+    text = clean(text)
     fur = _furniture()
     lines = [_strip(text, s, e) for s, e in _lines(text)]
     lines = [(s, e) for s, e in lines if e > s]
@@ -288,21 +257,35 @@ def _published(meta: list[str]) -> dt.date | None:
     return None
 
 
+SUFFIXES = (".txt", ".md", ".html", ".htm", ".jsonl")
+
+
 def iter_articles(paths: Iterable, *, on_error: Callable[[Path, str], None]) -> Iterator[Article]:
-    """Articles from files and folders (folders: their *.txt files, sorted); a file that
-    cannot be read is reported through ``on_error`` and skipped."""
+    """Articles from files and folders (folders: their .txt, .md, .html and .jsonl files,
+    sorted); a file or JSON line that cannot be read is reported through ``on_error``
+    with the reason, and skipped."""
     for path in paths:
         p = Path(path)
         if p.is_dir():
-            files = sorted(f for f in p.rglob("*.txt") if f.is_file())
+            files = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES)
             if not files:
-                on_error(p, "no .txt articles in this folder")
+                on_error(p, "no articles in this folder (.txt, .md, .html, .jsonl)")
         elif p.exists():
             files = [p]
         else:
             on_error(p, "no such file or folder")
             continue
         for f in files:
+            if f.suffix.lower() == ".jsonl":
+                try:
+                    for item in read_jsonl(f, parse_article):
+                        if isinstance(item, ArticleError):
+                            on_error(item.path, item.reason)
+                        else:
+                            yield item
+                except ArticleError as exc:
+                    on_error(f, exc.reason)
+                continue
             try:
                 yield read_article(f)
             except ArticleError as exc:

@@ -41,6 +41,7 @@ class Article:
     dateline: str | None = None  # place named in the dateline ("Banda Aceh")
     author: str | None = None
     publisher: str | None = None
+    url: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

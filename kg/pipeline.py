@@ -133,8 +133,14 @@ class Pipeline:
         return doc.graph
 
 
-def build(paths: Iterable[str], *, on_error: Callable[[str, str], None] | None = None):
-    """Read, extract and merge articles: ``kg.build(paths) -> KnowledgeGraph``."""
+def build(paths: Iterable[str], *, on_error: Callable[[str, str], None] | None = None, previous=()):
+    """Read, extract and merge articles: ``kg.build(paths) -> KnowledgeGraph``.
+
+    ``previous``: articles already built (``kg build --update``), merged with the new ones.
+    The same inputs in any order give the same graph: articles are taken in order of
+    their id; two different articles with one id keep the one whose text sorts first
+    (the other is reported); an article given twice counts once.
+    """
     from .graph import KnowledgeGraph
     from .ingest import iter_articles
 
@@ -142,9 +148,19 @@ def build(paths: Iterable[str], *, on_error: Callable[[str, str], None] | None =
         if on_error is not None:
             on_error(str(path), reason)
 
+    chosen: dict[str, Article] = {}
+    for article in [*previous, *iter_articles(paths, on_error=report)]:
+        old = chosen.get(article.id)
+        if old is None:
+            chosen[article.id] = article
+        elif old.text != article.text:
+            keep, drop = sorted((old, article), key=lambda a: (a.text, a.path))
+            chosen[article.id] = keep
+            report(drop.path, f"another article has the id {article.id}; kept {keep.path}")
     pipeline = Pipeline()
     graph = KnowledgeGraph()
-    for article in iter_articles(paths, on_error=report):
+    for key in sorted(chosen):
+        article = chosen[key]
         try:
             graph.add(pipeline(article))
         except Exception as exc:  # a bad article is reported and skipped; the others are built

@@ -42,6 +42,7 @@ def write_atomic(path: Path, data: bytes) -> Path:
 
 def exporters() -> list[Exporter]:
     """The exporters ``kg build`` runs, in order."""
+    from .articles import ArticlesExporter
     from .graphml import GraphMLExporter
     from .html import HtmlExporter
     from .jsonld import JsonLdExporter
@@ -49,4 +50,5 @@ def exporters() -> list[Exporter]:
     from .ntriples import NTriplesExporter
     from .rdf import TurtleExporter
 
-    return [TurtleExporter(), NTriplesExporter(), JsonLdExporter(), GraphMLExporter(), Neo4jExporter(), HtmlExporter()]
+    return [TurtleExporter(), NTriplesExporter(), JsonLdExporter(), GraphMLExporter(), Neo4jExporter(), HtmlExporter(),
+            ArticlesExporter()]
