@@ -88,4 +88,9 @@ def iri_for(key: str) -> URIRef:
     kind, _, rest = key.partition(":")
     if not rest:
         kind, rest = "x", key
-    return URIRef(ID + quote(kind, safe=_SAFE) + "/" + quote(rest, safe=_SAFE))
+    return URIRef(ID + _pct(kind) + "/" + _pct(rest))
+
+
+def _pct(text: str) -> str:
+    # "surrogatepass": a lone surrogate (possible in JSON input) is still encoded, never an error
+    return quote(text.encode("utf-8", "surrogatepass"), safe=_SAFE)
