@@ -7,14 +7,21 @@ BIN    := $(VENV)/bin
 SHARED ?= ../shared
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test eval sysdeps clean
+.PHONY: run test eval sysdeps screenshot clean
 
-# System packages the tests need: Virtuoso (tests/db load the graph into it).
+# System packages the tests need: Virtuoso (tests/db load the graph into it) and
+# Chromium (tests/export/test_html_browser.py drive it with Playwright).
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 sysdeps:
-	@command -v virtuoso-t >/dev/null 2>&1 && command -v isql-vt >/dev/null 2>&1 || { \
-	  echo "installing virtuoso-opensource (Debian)"; \
-	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq virtuoso-opensource >/dev/null; }
+	@command -v virtuoso-t >/dev/null 2>&1 && command -v isql-vt >/dev/null 2>&1 && [ -x /usr/bin/chromium ] || { \
+	  echo "installing virtuoso-opensource and chromium (Debian)"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq \
+	    virtuoso-opensource chromium >/dev/null; }
+
+# A picture of the seed graph for the README, made with the same browser as the tests.
+screenshot: $(STAMP) sysdeps
+	$(BIN)/kg build sources/ -o exports/ >/dev/null
+	$(BIN)/python tools/screenshot.py exports/graph.html docs/graph.png
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)

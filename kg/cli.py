@@ -53,7 +53,12 @@ def _build(args) -> int:
     graph = build([p for p in inputs if Path(p).exists()], on_error=on_error, previous=previous)
     if not graph.articles:
         raise KgError("no article could be read from the inputs")
-    written = [exp.write(graph, out) for exp in exporters()]
+    if args.html_max_nodes < 1:
+        raise KgError("--html-max-nodes must be at least 1")
+    if args.focus and not any(args.focus.casefold() in name.casefold()
+                              for e in graph.entities() for name in (*e.names, e.label, e.key)):
+        raise KgError(f"--focus {args.focus!r} matches no entity (nothing written)")
+    written = [exp.write(graph, out) for exp in exporters(html_max_nodes=args.html_max_nodes, focus=args.focus)]
     facts = len(graph.facts())
     print(f"kg: {len(graph.articles)} articles, {len(graph)} entities, {facts} relations -> "
           + ", ".join(str(w) for w in written))
@@ -133,6 +138,9 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("inputs", nargs="*", help="article files or folders (.txt, .md, .html, .jsonl)")
     b.add_argument("-o", "--output", default="exports", help="output folder (default: exports/)")
     b.add_argument("--update", metavar="BUILD", help="add the inputs to an existing build folder (written in place)")
+    b.add_argument("--html-max-nodes", type=int, default=2000, metavar="N",
+                   help="at most N entities drawn in graph.html (default 2000): the most connected, or those around --focus")
+    b.add_argument("--focus", metavar="NAME", help="centre graph.html on the entities whose names contain NAME")
     b.set_defaults(func=_build)
     s = sub.add_parser("show", help="print the entities and relations kg extracts from one article")
     s.add_argument("article")

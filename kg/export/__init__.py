@@ -40,7 +40,7 @@ def write_atomic(path: Path, data: bytes) -> Path:
     return path
 
 
-def exporters() -> list[Exporter]:
+def exporters(*, html_max_nodes: int = 2000, focus: str | None = None) -> list[Exporter]:
     """The exporters ``kg build`` runs, in order."""
     from .articles import ArticlesExporter
     from .graphml import GraphMLExporter
@@ -50,5 +50,6 @@ def exporters() -> list[Exporter]:
     from .ntriples import NTriplesExporter
     from .rdf import TurtleExporter
 
-    return [TurtleExporter(), NTriplesExporter(), JsonLdExporter(), GraphMLExporter(), Neo4jExporter(), HtmlExporter(),
+    return [TurtleExporter(), NTriplesExporter(), JsonLdExporter(), GraphMLExporter(), Neo4jExporter(),
+            HtmlExporter(max_nodes=html_max_nodes, focus=focus),
             ArticlesExporter()]

@@ -269,5 +269,6 @@ def _variants(label: str) -> set[str]:
     if m:
         before, acr, after = m.groups()
         out.add(squash(f"{before} {after}"))
-        out.add(squash(f"{acr} {after}"))
+        if after.strip():  # "Rakor ... (BKN)" is not itself named "BKN"
+            out.add(squash(f"{acr} {after}"))
     return out

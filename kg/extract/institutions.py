@@ -314,7 +314,7 @@ class InstitutionExtractor:
                 if scope is None or has_child or parent is not None:
                     names |= base
                     if national or parent is None:
-                        names |= {f"{n} RI" for n in base}
+                        names |= {f"{n} RI" for n in base if not n.endswith(" RI")}
             else:
                 key, label = f"org:{a.key}:{scope.code}", f"{a.acronyms[0] if a.acronyms else a.name} {scope.name}"
                 names |= {f"{n} {rn}" for n in base for rn in region_names(scope)}
