@@ -25,6 +25,7 @@ class KgError(Exception):
 
 def _build(args) -> int:
     from . import build
+    from .pipeline import default_jobs
     from .export import exporters
 
     skipped: list[str] = []
@@ -50,7 +51,10 @@ def _build(args) -> int:
     for p in inputs:
         if not Path(p).exists():
             on_error(p, "no such file or folder")
-    graph = build([p for p in inputs if Path(p).exists()], on_error=on_error, previous=previous)
+    jobs = args.jobs if args.jobs is not None else default_jobs()
+    if jobs < 1:
+        raise KgError("--jobs must be at least 1")
+    graph = build([p for p in inputs if Path(p).exists()], on_error=on_error, previous=previous, jobs=jobs)
     if not graph.articles:
         raise KgError("no article could be read from the inputs")
     if args.html_max_nodes < 1:
@@ -140,6 +144,8 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--update", metavar="BUILD", help="add the inputs to an existing build folder (written in place)")
     b.add_argument("--html-max-nodes", type=int, default=2000, metavar="N",
                    help="at most N entities drawn in graph.html (default 2000): the most connected, or those around --focus")
+    b.add_argument("-j", "--jobs", type=int, metavar="N",
+                   help="extraction processes (default: all cores); the output is the same for any N")
     b.add_argument("--focus", metavar="NAME", help="centre graph.html on the entities whose names contain NAME")
     b.set_defaults(func=_build)
     s = sub.add_parser("show", help="print the entities and relations kg extracts from one article")

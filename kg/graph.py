@@ -40,6 +40,7 @@ class _Edge:
     relation: Relation
     qualifiers: set[str] = field(default_factory=set)
     evidence: set[Evidence] = field(default_factory=set)
+    article_qualifiers: dict[str, set[str]] = field(default_factory=dict)  # what each article says (acting...)
 
 
 class KnowledgeGraph:
@@ -75,6 +76,7 @@ class KnowledgeGraph:
                 edge = self._edges[ident] = _Edge(Relation(rel.subject, rel.predicate, rel.object))
             edge.qualifiers |= rel.qualifiers
             edge.evidence.add(fact.evidence)
+            edge.article_qualifiers.setdefault(article.id, set()).update(rel.qualifiers)
         self._statements.extend(st for st in doc.statements if st.speaker in self._nodes)
 
     def _add_entity(self, entity: Entity) -> None:
@@ -114,6 +116,27 @@ class KnowledgeGraph:
     def sentence_text(self, article: str, index: int) -> str:
         sents = self.sentences.get(article, [])
         return sents[index].text if 0 <= index < len(sents) else ""
+
+    def by_article(self) -> dict[str, dict]:
+        """Per article, what :func:`kg.export.triples.article_lines` needs: the sightings
+        (key, sentence, start, end, text), the facts ((s, p, o), qualifiers, [(sentence,
+        start, end)]) and the statements it supports."""
+        out: dict[str, dict] = {a: {"sightings": [], "facts": [], "statements": []} for a in self.articles}
+        for key in sorted(self._nodes):
+            for art, sent, start, end, text in sorted(self._nodes[key].sightings):
+                out[art]["sightings"].append((key, sent, start, end, text))
+        for ident in sorted(self._edges):
+            edge = self._edges[ident]
+            evs: dict[str, list] = {}
+            for ev in edge.evidence:
+                evs.setdefault(ev.article, []).append((ev.sentence, ev.start, ev.end))
+            for art, spans in evs.items():
+                out[art]["facts"].append((ident, edge.article_qualifiers.get(art, set()), sorted(set(spans))))
+        for st in self.statements():
+            out[st.evidence.article]["statements"].append(st)
+        for entry in out.values():
+            entry["sightings"].sort()
+        return out
 
     def __len__(self) -> int:
         return len(self._nodes)

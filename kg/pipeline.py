@@ -133,10 +133,63 @@ class Pipeline:
         return doc.graph
 
 
-def build(paths: Iterable[str], *, on_error: Callable[[str, str], None] | None = None, previous=()):
+_WORKER_PIPELINE: Pipeline | None = None
+
+
+def _extract(article: Article):
+    """Worker side of a parallel build: (DocumentGraph, None) or (None, error message)."""
+    try:
+        return _WORKER_PIPELINE(article), None  # type: ignore[misc]
+    except Exception as exc:  # reported by the parent, which skips the article
+        return None, f"extraction failed: {type(exc).__name__}: {exc}"
+
+
+def extract_all(articles: Sequence[Article], *, jobs: int = 1, chunksize: int = 16):
+    """``(article, DocumentGraph or None, error or None)`` for each article, in the
+    order given, extracted by ``jobs`` worker processes (1: in this process). The
+    pipeline is built once, before the workers are forked, so they share its tables."""
+    global _WORKER_PIPELINE
+    _WORKER_PIPELINE = Pipeline()
+    if jobs <= 1 or len(articles) < 2:
+        for article in articles:
+            yield (article, *_extract(article))
+        return
+    import multiprocessing as mp
+
+    ctx = mp.get_context("fork")
+    with ctx.Pool(processes=jobs) as pool:
+        for article, result in zip(articles, pool.imap(_extract, articles, chunksize=chunksize)):
+            yield (article, *result)
+
+
+def default_jobs() -> int:
+    import os
+
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+
+
+def choose_articles(articles: Iterable[Article], report: Callable[[str, str], None]) -> list[Article]:
+    """One article per id, in order of id: of two different articles with one id, the
+    one whose text sorts first is kept (the other is reported); an article given twice
+    counts once."""
+    chosen: dict[str, Article] = {}
+    for article in articles:
+        old = chosen.get(article.id)
+        if old is None:
+            chosen[article.id] = article
+        elif old.text != article.text:
+            keep, drop = sorted((old, article), key=lambda a: (a.text, a.path))
+            chosen[article.id] = keep
+            report(drop.path, f"another article has the id {article.id}; kept {keep.path}")
+    return [chosen[key] for key in sorted(chosen)]
+
+
+def build(paths: Iterable[str], *, on_error: Callable[[str, str], None] | None = None, previous=(),
+          jobs: int = 1):
     """Read, extract and merge articles: ``kg.build(paths) -> KnowledgeGraph``.
 
     ``previous``: articles already built (``kg build --update``), merged with the new ones.
+    ``jobs``: worker processes for extraction; the graph is the same for any number.
     The same inputs in any order give the same graph: articles are taken in order of
     their id; two different articles with one id keep the one whose text sorts first
     (the other is reported); an article given twice counts once.
@@ -148,21 +201,11 @@ def build(paths: Iterable[str], *, on_error: Callable[[str, str], None] | None =
         if on_error is not None:
             on_error(str(path), reason)
 
-    chosen: dict[str, Article] = {}
-    for article in [*previous, *iter_articles(paths, on_error=report)]:
-        old = chosen.get(article.id)
-        if old is None:
-            chosen[article.id] = article
-        elif old.text != article.text:
-            keep, drop = sorted((old, article), key=lambda a: (a.text, a.path))
-            chosen[article.id] = keep
-            report(drop.path, f"another article has the id {article.id}; kept {keep.path}")
-    pipeline = Pipeline()
+    articles = choose_articles([*previous, *iter_articles(paths, on_error=report)], report)
     graph = KnowledgeGraph()
-    for key in sorted(chosen):
-        article = chosen[key]
-        try:
-            graph.add(pipeline(article))
-        except Exception as exc:  # a bad article is reported and skipped; the others are built
-            report(article.path, f"extraction failed: {type(exc).__name__}: {exc}")
+    for article, doc, error in extract_all(articles, jobs=jobs):
+        if doc is None:  # a bad article is reported and skipped; the others are built
+            report(article.path, error)
+        else:
+            graph.add(doc)
     return graph

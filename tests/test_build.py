@@ -93,3 +93,33 @@ def test_exports_do_not_depend_on_the_hash_seed(tmp_path):
         outs.append(out)
     for name in ("graph.ttl", "graph.html"):
         assert (outs[0] / name).read_bytes() == (outs[1] / name).read_bytes(), name
+
+
+def test_jobs_give_byte_identical_exports(tmp_path):
+    """Extraction in worker processes (kg build --jobs N) changes nothing in the output."""
+    from kg.cli import main
+
+    outs = []
+    for jobs in (1, 2, 3):
+        out = tmp_path / f"j{jobs}"
+        assert main(["build", str(ROOT / "sources"), "-o", str(out), "--jobs", str(jobs)]) == 0
+        outs.append({p.relative_to(out): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()})
+    assert outs[0] == outs[1] == outs[2]
+    assert len(outs[0]) >= 8
+
+
+def test_a_failing_extraction_in_a_worker_is_reported_and_skipped(tmp_path, monkeypatch):
+    from kg import pipeline
+
+    real = pipeline.Pipeline.__call__
+
+    def flaky(self, article):
+        if article.id.startswith("001"):
+            raise RuntimeError("boom")
+        return real(self, article)
+
+    monkeypatch.setattr(pipeline.Pipeline, "__call__", flaky)
+    errors = []
+    graph = kg.build([ROOT / "sources"], on_error=lambda p, r: errors.append((p, r)), jobs=2)
+    assert len(graph.articles) == 4
+    assert len(errors) == 1 and "001_" in errors[0][0] and "RuntimeError: boom" in errors[0][1]

@@ -1,24 +1,20 @@
-"""N-Triples: the triples of the Turtle export, one per line, sorted (byte-identical
-on every build), written through pyoxigraph (much faster than rdflib's writer)."""
+"""N-Triples: the graph's lines (:mod:`kg.export.triples`), one triple per line, in a
+fixed order (articles by id, then entities by key, then relations), so every build of
+the same articles gives the same bytes. Written as a stream, never held whole."""
 from __future__ import annotations
 
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import pyoxigraph as ox
-
-from . import write_atomic
-from .rdf import turtle_bytes
+from .rdf import write_lines, write_via_temp
+from .triples import graph_lines
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..graph import KnowledgeGraph
 
 
 def ntriples_bytes(graph: "KnowledgeGraph") -> bytes:
-    triples = ox.parse(turtle_bytes(graph), format=ox.RdfFormat.TURTLE)
-    data = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
-    lines = sorted(set(data.decode("utf-8").splitlines()))
-    return ("\n".join(lines) + "\n").encode("utf-8")
+    return ("\n".join(graph_lines(graph)) + "\n").encode("utf-8")
 
 
 class NTriplesExporter:
@@ -26,4 +22,4 @@ class NTriplesExporter:
     filename = "graph.nt"
 
     def write(self, graph: "KnowledgeGraph", out_dir: Path) -> Path:
-        return write_atomic(Path(out_dir) / self.filename, ntriples_bytes(graph))
+        return write_via_temp(Path(out_dir) / self.filename, lambda fh: write_lines(graph_lines(graph), fh))
