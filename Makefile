@@ -9,14 +9,16 @@ STAMP  := $(VENV)/.installed
 
 .PHONY: run test eval sysdeps screenshot clean
 
-# System packages the tests need: Virtuoso (tests/db load the graph into it) and
-# Chromium (tests/export/test_html_browser.py drive it with Playwright).
+# System packages the tests need: Virtuoso (tests/db load the graph into it),
+# Chromium (tests/export/test_html_browser.py drive it with Playwright) and Firefox ESR
+# (tests/export/test_html_firefox.py).
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 sysdeps:
-	@command -v virtuoso-t >/dev/null 2>&1 && command -v isql-vt >/dev/null 2>&1 && [ -x /usr/bin/chromium ] || { \
-	  echo "installing virtuoso-opensource and chromium (Debian)"; \
+	@command -v virtuoso-t >/dev/null 2>&1 && command -v isql-vt >/dev/null 2>&1 && [ -x /usr/bin/chromium ] \
+	  && command -v firefox-esr >/dev/null 2>&1 || { \
+	  echo "installing virtuoso-opensource, chromium and firefox-esr (Debian)"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq \
-	    virtuoso-opensource chromium >/dev/null; }
+	    virtuoso-opensource chromium firefox-esr >/dev/null; }
 
 # A picture of the seed graph for the README, made with the same browser as the tests.
 screenshot: $(STAMP) sysdeps
