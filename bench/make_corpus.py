@@ -394,6 +394,8 @@ class Gazetteer:
                                       "deputy-head", "head-of-state"):
                 self.heads.setdefault(head, []).append(title)
         self.regional_titles = {k: tuple(t for t in v if t in self.offices) for k, v in REGIONAL_TITLES.items()}
+        if "Kepala" not in self.offices:
+            raise SystemExit("make_corpus: no office 'Kepala' in kg/data/offices.csv")
         self.national_titles = {k: tuple(t for t in v if t in self.offices) for k, v in NATIONAL_TITLES.items()}
 
         # central bodies
@@ -415,9 +417,14 @@ class Gazetteer:
         self.units = units
         self.unit_by_key = {u[0]: u for u in units}
         self.unit_w = [ORGANIZER_WEIGHTS.get(u[3], 0.3) for u in units]
+        # units whose officials can be named ("Ketua Bawaslu ..."; a Forkopimda has no head)
+        self.titled = [u for u in units if self.heads.get(u[0]) or self.regional_titles.get(u[3])]
+        self.titled_w = [ORGANIZER_WEIGHTS.get(u[3], 0.3) for u in self.titled]
         setda = self.unit_by_key.get("setda")
         self.setda_acr = setda[2] if setda else "Setda"
         self.gov_units = {lv: u for u in units if u[3] == "government" for lv in u[4] if len(u[4]) == 1}
+        if len(self.gov_units) != 3:
+            raise SystemExit("make_corpus: kg/data/units.csv lacks the province/regency/city governments")
 
         # legal instruments
         self.instruments = []                               # (key, long, acronym)
@@ -531,9 +538,11 @@ class Article:
             short = acr or name
         return Body(key, full, short, kind, None, True, agency)
 
-    def random_regional(self, region: Region, weighted=True, kinds=()) -> Body:
+    def random_regional(self, region: Region, weighted=True, kinds=(), titled=False) -> Body:
         g = self.g
-        if kinds:
+        if titled:
+            unit = self.rng.choices(g.titled, g.titled_w)[0]
+        elif kinds:
             units = [u for u in g.units if u[3] in kinds]
             unit = self.rng.choice(units) if units else self.rng.choice(g.units)
         else:
@@ -571,8 +580,8 @@ class Article:
         p.title = self.office_title(body)
         return p
 
-    def office_title(self, body: Body) -> str:
-        """An office title that fits the body (a key into offices)."""
+    def office_title(self, body: Body) -> str | None:
+        """An office title that fits the body (a key into offices), None if none does."""
         rng, g = self.rng, self.g
         heads = g.heads.get(body.key, [])
         if body.national:
@@ -585,7 +594,7 @@ class Article:
             return rng.choice(heads)
         if generic:
             return rng.choice(generic)
-        return "Kepala" if "Kepala" in g.offices else next(iter(g.offices))
+        return "Kepala" if body.national else None
 
     def office_text(self, p: Person) -> tuple[str, str]:
         """The office as written before a name, mentioning its body ("Kepala Badan Kepegawaian
@@ -740,7 +749,10 @@ class Article:
             p = Person("", "")
             p.body = b
             p.title = self.office_title(b)
-            text = self.office_text(p)[0]
+            if p.title is None:
+                text = f"{'unsur' if b.kind == 'forum' else 'perwakilan'} {self.mention(b)}"
+            else:
+                text = self.office_text(p)[0]
             if text not in items:
                 items.append(text)
         if rng.random() < 0.7:
@@ -845,18 +857,18 @@ class Article:
             if self.org.region is not None:
                 self.region = self.org.region
         region = self.region
-        gov_unit = g.gov_units.get(region.kind)
-        gov = self.regional_body(gov_unit, region) if gov_unit else self.org
-        if national or rng.random() < 0.6:
+        gov = self.regional_body(g.gov_units[region.kind], region)
+        titled = national or self.office_title(self.org) is not None
+        if titled and (national or rng.random() < 0.6):
             self.A = self.new_person(self.org)
         else:
             self.A = self.new_person(gov)
         if national or rng.random() < 0.5:
-            self.B = self.new_person(gov if national else self.random_regional(region))
+            self.B = self.new_person(gov if national else self.random_regional(region, titled=True))
         else:
             other = rng.choices(g.national, g.national_w)[0]
             self.B = self.new_person(self.national_body(other))
-        self.C = self.new_person(self.random_regional(region)) if rng.random() < 0.5 else None
+        self.C = self.new_person(self.random_regional(region, titled=True)) if rng.random() < 0.5 else None
         self.cur = self.A
         self.laws = [list(self.make_law()) + [False], list(self.make_law()) + [False]]
 

@@ -54,7 +54,15 @@ def _build(args) -> int:
     jobs = args.jobs if args.jobs is not None else default_jobs()
     if jobs < 1:
         raise KgError("--jobs must be at least 1")
-    graph = build([p for p in inputs if Path(p).exists()], on_error=on_error, previous=previous, jobs=jobs)
+    existing = [p for p in inputs if Path(p).exists()]
+    if args.engine == "dask":
+        from .cluster import build_on_dask
+
+        graph = build_on_dask(existing, scheduler=args.scheduler, jobs=jobs, on_error=on_error, previous=previous)
+    else:
+        if args.scheduler:
+            raise KgError("--scheduler needs --engine dask")
+        graph = build(existing, on_error=on_error, previous=previous, jobs=jobs)
     if not graph.articles:
         raise KgError("no article could be read from the inputs")
     if args.html_max_nodes < 1:
@@ -146,6 +154,11 @@ def parser() -> argparse.ArgumentParser:
                    help="at most N entities drawn in graph.html (default 2000): the most connected, or those around --focus")
     b.add_argument("-j", "--jobs", type=int, metavar="N",
                    help="extraction processes (default: all cores); the output is the same for any N")
+    b.add_argument("--engine", choices=("local", "dask"), default="local",
+                   help="local: worker processes on this machine (default); dask: extraction and merge on Dask")
+    b.add_argument("--scheduler", metavar="ADDRESS",
+                   help="with --engine dask: the scheduler of an existing cluster (tcp://host:8786); "
+                        "default: a local cluster of --jobs workers")
     b.add_argument("--focus", metavar="NAME", help="centre graph.html on the entities whose names contain NAME")
     b.set_defaults(func=_build)
     s = sub.add_parser("show", help="print the entities and relations kg extracts from one article")

@@ -56,37 +56,35 @@ class KnowledgeGraph:
     # ------------------------------------------------------------------ merge
     def add(self, doc: DocumentGraph) -> None:
         """Merge one article's extraction into the graph (idempotent per article)."""
-        article = doc.article
-        if article.id in self.articles:
+        if doc.article.id in self.articles:
             return
-        self.articles[article.id] = article
-        self.sentences[article.id] = list(doc.sentences)
-        for entity in doc.entities.values():
-            self._add_entity(entity)
-        for s in doc.sightings:
-            node = self._nodes.get(s.key)
-            if node is not None:
-                ev = s.evidence
-                node.sightings.add((ev.article, ev.sentence, ev.start, ev.end, s.text))
-        for fact in doc.facts:
-            rel = fact.relation
-            ident = (rel.subject, rel.predicate, rel.object)
+        for key, record in records(doc):
+            self.absorb(key, record)
+
+    def absorb(self, key: tuple, record: dict) -> None:
+        """Merge one keyed record (see :func:`records`). Merging is commutative and
+        associative, so records can be combined in any order and grouping: this is the
+        reduce of a distributed build (``kg build --engine dask``)."""
+        kind, ident = key
+        if kind == "a":
+            if ident not in self.articles:
+                self.articles[ident] = record["article"]
+                self.sentences[ident] = list(record["sentences"])
+                self._statements.extend(record["statements"])
+        elif kind == "e":
+            node = self._nodes.get(ident)
+            if node is None:
+                node = self._nodes[ident] = _Node(ident, record["type"], record["label"])
+            merge_entity_into(node.__dict__, record)
+            node.sightings |= record["sightings"]
+        else:
             edge = self._edges.get(ident)
             if edge is None:
-                edge = self._edges[ident] = _Edge(Relation(rel.subject, rel.predicate, rel.object))
-            edge.qualifiers |= rel.qualifiers
-            edge.evidence.add(fact.evidence)
-            edge.article_qualifiers.setdefault(article.id, set()).update(rel.qualifiers)
-        self._statements.extend(st for st in doc.statements if st.speaker in self._nodes)
-
-    def _add_entity(self, entity: Entity) -> None:
-        node = self._nodes.get(entity.key)
-        if node is None:
-            node = self._nodes[entity.key] = _Node(entity.key, entity.type, entity.label)
-        else:
-            node.label = _better_label(node.label, entity.label)
-        node.names |= set(entity.names) | {entity.label}
-        node.ids.update(dict(entity.ids))
+                edge = self._edges[ident] = _Edge(Relation(*ident))
+            edge.qualifiers |= record["qualifiers"]
+            edge.evidence |= record["evidence"]
+            for art, quals in record["article_qualifiers"].items():
+                edge.article_qualifiers.setdefault(art, set()).update(quals)
 
     # ------------------------------------------------------------------ views
     def entities(self) -> list[Entity]:
@@ -108,7 +106,8 @@ class KnowledgeGraph:
 
     def statements(self) -> list[Statement]:
         """Who said what, in article and text order."""
-        return sorted(self._statements, key=lambda st: (st.evidence.article, st.evidence.start, st.evidence.end))
+        return sorted((st for st in self._statements if st.speaker in self._nodes),
+                      key=lambda st: (st.evidence.article, st.evidence.start, st.evidence.end, st.speaker, st.quote))
 
     def articles_of(self, key: str) -> list[str]:
         return sorted({s[0] for s in self._nodes[key].sightings})
@@ -177,6 +176,63 @@ class KnowledgeGraph:
         from .export.rdf import to_rdf
 
         return to_rdf(self)
+
+
+def records(doc: DocumentGraph) -> list[tuple[tuple, dict]]:
+    """One article's extraction as records keyed by what they are about: ``("a", id)``
+    the article with its sentences and statements, ``("e", key)`` an entity with its
+    sightings, ``("r", (s, p, o))`` a relation with its evidence."""
+    article = doc.article
+    out: list[tuple[tuple, dict]] = [(("a", article.id), {"article": article, "sentences": tuple(doc.sentences),
+                                                          "statements": list(doc.statements)})]
+    entities: dict[str, dict] = {}
+    for ent in doc.entities.values():
+        rec = entities.setdefault(ent.key, {"type": ent.type, "label": ent.label, "names": set(), "ids": {},
+                                            "sightings": set()})
+        merge_entity_into(rec, {"label": ent.label, "names": set(ent.names), "ids": dict(ent.ids)})
+    for s in doc.sightings:
+        rec = entities.get(s.key)
+        if rec is not None:
+            ev = s.evidence
+            rec["sightings"].add((ev.article, ev.sentence, ev.start, ev.end, s.text))
+    out += [(("e", key), rec) for key, rec in entities.items()]
+    relations: dict[tuple, dict] = {}
+    for fact in doc.facts:
+        rel = fact.relation
+        ident = (rel.subject, rel.predicate, rel.object)
+        rec = relations.setdefault(ident, {"qualifiers": set(), "evidence": set(), "article_qualifiers": {}})
+        rec["qualifiers"] |= rel.qualifiers
+        rec["evidence"].add(fact.evidence)
+        rec["article_qualifiers"].setdefault(article.id, set()).update(rel.qualifiers)
+    out += [(("r", ident), rec) for ident, rec in relations.items()]
+    return out
+
+
+def merge_entity_into(target: dict, other: dict) -> None:
+    """Label, names and identifiers of two sightings of one entity, merged the same
+    way whatever the order: the fuller label, all names, for each identifier scheme
+    the smallest value."""
+    target["label"] = _better_label(target["label"], other["label"])
+    target["names"] |= other["names"] | {other["label"]}
+    for scheme, value in other["ids"].items():
+        old = target["ids"].get(scheme)
+        target["ids"][scheme] = value if old is None else min(old, value)
+
+
+def merge_records(a: dict, b: dict) -> dict:
+    """Two records with one key merged into a new one (the reduce of a dask build)."""
+    if "article" in a:
+        return a
+    if "type" in a:
+        out = {"type": a["type"], "label": a["label"], "names": set(a["names"]), "ids": dict(a["ids"]),
+               "sightings": a["sightings"] | b["sightings"]}
+        merge_entity_into(out, b)
+        return out
+    quals = {art: set(q) for art, q in a["article_qualifiers"].items()}
+    for art, q in b["article_qualifiers"].items():
+        quals.setdefault(art, set()).update(q)
+    return {"qualifiers": a["qualifiers"] | b["qualifiers"], "evidence": a["evidence"] | b["evidence"],
+            "article_qualifiers": quals}
 
 
 def _ev_order(e: Evidence):
