@@ -1116,7 +1116,7 @@ APPEAL = [
 LAW = [
     "Hal tersebut, menurut {Sref}, sesuai dengan ketentuan dalam {law}.",
     "{S} menjelaskan, ketentuan mengenai {topic} telah diatur secara jelas dalam {law}.",
-    "Menurut {Sref}, aturan tersebut merujuk pada {law} serta {law2}.",
+    "Menurut {Sref}, pelaksanaan {topic} merujuk pada {law} serta {law2}.",
     "Sebagaimana diamanatkan {law}, seluruh pihak wajib menjalankan ketentuan tersebut tanpa terkecuali.",
     "Dasar hukum pelaksanaan kegiatan ini adalah {law} dan {law2}.",
     "Sanksi bagi pelanggar, lanjut {Sref}, mengacu pada {law}, mulai dari teguran tertulis hingga pemberhentian.",

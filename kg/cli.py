@@ -51,6 +51,8 @@ def _build(args) -> int:
     for p in inputs:
         if not Path(p).exists():
             on_error(p, "no such file or folder")
+    formats = [f.strip() for f in args.formats.split(",") if f.strip()] if args.formats else None
+    chosen = exporters(html_max_nodes=args.html_max_nodes, focus=args.focus, formats=formats)  # checked first
     jobs = args.jobs if args.jobs is not None else default_jobs()
     if jobs < 1:
         raise KgError("--jobs must be at least 1")
@@ -70,7 +72,7 @@ def _build(args) -> int:
     if args.focus and not any(args.focus.casefold() in name.casefold()
                               for e in graph.entities() for name in (*e.names, e.label, e.key)):
         raise KgError(f"--focus {args.focus!r} matches no entity (nothing written)")
-    written = [exp.write(graph, out) for exp in exporters(html_max_nodes=args.html_max_nodes, focus=args.focus)]
+    written = [exp.write(graph, out) for exp in chosen]
     facts = len(graph.facts())
     print(f"kg: {len(graph.articles)} articles, {len(graph)} entities, {facts} relations -> "
           + ", ".join(str(w) for w in written))
@@ -154,6 +156,9 @@ def parser() -> argparse.ArgumentParser:
                    help="at most N entities drawn in graph.html (default 2000): the most connected, or those around --focus")
     b.add_argument("-j", "--jobs", type=int, metavar="N",
                    help="extraction processes (default: all cores); the output is the same for any N")
+    b.add_argument("--formats", metavar="LIST",
+                   help="only these exports, comma-separated: turtle,ntriples,jsonld,graphml,neo4j,html,articles "
+                        "(default: all; --update needs articles)")
     b.add_argument("--engine", choices=("local", "dask"), default="local",
                    help="local: worker processes on this machine (default); dask: extraction and merge on Dask")
     b.add_argument("--scheduler", metavar="ADDRESS",

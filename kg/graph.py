@@ -52,6 +52,7 @@ class KnowledgeGraph:
         self.articles: dict[str, Article] = {}
         self.sentences: dict[str, list[Sentence]] = {}
         self._statements: list[Statement] = []
+        self.version = 0  # grows with every merge (exporters cache by it)
 
     # ------------------------------------------------------------------ merge
     def add(self, doc: DocumentGraph) -> None:
@@ -66,6 +67,7 @@ class KnowledgeGraph:
         associative, so records can be combined in any order and grouping: this is the
         reduce of a distributed build (``kg build --engine dask``)."""
         kind, ident = key
+        self.version += 1
         if kind == "a":
             if ident not in self.articles:
                 self.articles[ident] = record["article"]

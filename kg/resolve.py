@@ -11,6 +11,8 @@
 """
 from __future__ import annotations
 
+from functools import cache
+
 import re
 from collections import defaultdict
 from dataclasses import dataclass
@@ -197,12 +199,7 @@ def _event_keys(doc, pairs):
             if later:
                 keys[id(m)] = f"event:{kind}-{later[0]}"
     # other events: one per kind, kinds joined when one mention names both ("Pelatihan ... (Bimtek)")
-    nouns = {}
-    from . import gazetteer
-
-    for kind, forms in gazetteer.vocab()["event_nouns"].items():
-        for f in forms:
-            nouns[f.casefold()] = kind
+    nouns = _event_nouns()
     parent: dict[str, str] = {}
 
     def find(k):
@@ -288,3 +285,11 @@ def add_dateline(doc) -> None:
     sent = doc.sentences[0].index if doc.sentences else 0
     doc.graph.sightings.append(Sighting(key, name, Evidence(art.id, sent, start, end)))
     doc.dateline_key = key
+
+
+@cache
+def _event_nouns() -> dict[str, str]:
+    """Event noun (casefolded) -> event kind, from vocab.yaml."""
+    from . import gazetteer
+
+    return {f.casefold(): kind for kind, forms in gazetteer.vocab()["event_nouns"].items() for f in forms}

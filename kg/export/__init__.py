@@ -40,8 +40,10 @@ def write_atomic(path: Path, data: bytes) -> Path:
     return path
 
 
-def exporters(*, html_max_nodes: int = 2000, focus: str | None = None) -> list[Exporter]:
-    """The exporters ``kg build`` runs, in order."""
+def exporters(*, html_max_nodes: int = 2000, focus: str | None = None,
+              formats: list[str] | None = None) -> list[Exporter]:
+    """The exporters ``kg build`` runs, in order (``formats``: only those with these
+    names; an unknown name raises ``ValueError``)."""
     from .articles import ArticlesExporter
     from .graphml import GraphMLExporter
     from .html import HtmlExporter
@@ -50,6 +52,12 @@ def exporters(*, html_max_nodes: int = 2000, focus: str | None = None) -> list[E
     from .ntriples import NTriplesExporter
     from .rdf import TurtleExporter
 
-    return [TurtleExporter(), NTriplesExporter(), JsonLdExporter(), GraphMLExporter(), Neo4jExporter(),
-            HtmlExporter(max_nodes=html_max_nodes, focus=focus),
-            ArticlesExporter()]
+    every = [TurtleExporter(), NTriplesExporter(), JsonLdExporter(), GraphMLExporter(), Neo4jExporter(),
+             HtmlExporter(max_nodes=html_max_nodes, focus=focus), ArticlesExporter()]
+    if formats is None:
+        return every
+    names = [e.name for e in every]
+    unknown = sorted(set(formats) - set(names))
+    if unknown:
+        raise ValueError(f"unknown format {', '.join(unknown)} (known: {', '.join(names)})")
+    return [e for e in every if e.name in formats]

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .rdf import write_lines, write_via_temp
+from .rdf import copy_spool, write_via_temp
 from .triples import graph_lines
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -22,4 +22,4 @@ class NTriplesExporter:
     filename = "graph.nt"
 
     def write(self, graph: "KnowledgeGraph", out_dir: Path) -> Path:
-        return write_via_temp(Path(out_dir) / self.filename, lambda fh: write_lines(graph_lines(graph), fh))
+        return write_via_temp(Path(out_dir) / self.filename, lambda fh: copy_spool(graph, fh))

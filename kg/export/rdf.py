@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import io
 import os
+import shutil
 import tempfile
+import weakref
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -50,9 +52,10 @@ def write_lines(lines: Iterable[str], fh, *, batch: int = 20000) -> int:
 
 
 def ntriples_to_turtle(source, target) -> None:
-    """Stream an N-Triples file (path or binary file) into Turtle with kg's prefixes."""
-    ox.serialize(ox.parse(source, format=ox.RdfFormat.N_TRIPLES), target, format=ox.RdfFormat.TURTLE,
-                 prefixes=OX_PREFIXES)
+    """Stream N-Triples (a file path, a binary file or bytes) into Turtle with kg's prefixes."""
+    triples = (ox.parse(path=source, format=ox.RdfFormat.N_TRIPLES) if isinstance(source, (str, Path))
+               else ox.parse(source, format=ox.RdfFormat.N_TRIPLES))
+    ox.serialize(triples, target, format=ox.RdfFormat.TURTLE, prefixes=OX_PREFIXES)
 
 
 def turtle_bytes(kg: "KnowledgeGraph") -> bytes:
@@ -61,6 +64,30 @@ def turtle_bytes(kg: "KnowledgeGraph") -> bytes:
     out = io.BytesIO()
     ntriples_to_turtle(nt.getvalue(), out)
     return out.getvalue()
+
+
+_SPOOLS: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+
+
+def spooled(graph: "KnowledgeGraph") -> str:
+    """A temporary N-Triples file of ``graph``'s lines, made once per state of the graph
+    and shared by the exporters of one build (deleted with the graph)."""
+    cached = _SPOOLS.get(graph)
+    if cached is not None and cached[0] == graph.version and os.path.exists(cached[1]):
+        return cached[1]
+    fd, path = tempfile.mkstemp(prefix="kg-", suffix=".nt")
+    with os.fdopen(fd, "wb") as fh:
+        write_lines(graph_lines(graph), fh)
+    weakref.finalize(graph, _remove, path)
+    _SPOOLS[graph] = (graph.version, path)
+    return path
+
+
+def _remove(path: str) -> None:
+    try:
+        os.unlink(path)
+    except OSError:
+        pass
 
 
 def write_via_temp(path: Path, produce) -> Path:
@@ -86,9 +113,10 @@ class TurtleExporter:
     filename = "graph.ttl"
 
     def write(self, graph: "KnowledgeGraph", out_dir: Path) -> Path:
-        def produce(fh):
-            with tempfile.TemporaryFile() as tmp:
-                write_lines(graph_lines(graph), tmp)
-                tmp.seek(0)
-                ntriples_to_turtle(tmp, fh)
-        return write_via_temp(Path(out_dir) / self.filename, produce)
+        source = spooled(graph)
+        return write_via_temp(Path(out_dir) / self.filename, lambda fh: ntriples_to_turtle(source, fh))
+
+
+def copy_spool(graph: "KnowledgeGraph", fh) -> None:
+    with open(spooled(graph), "rb") as src:
+        shutil.copyfileobj(src, fh, 1 << 20)

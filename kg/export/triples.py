@@ -23,10 +23,12 @@ process that extracted it and written as they come (see :mod:`kg.stream`).
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from ..namespace import BASE, iri_for
+from ..namespace import BASE, ID, _pct
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..graph import KnowledgeGraph
@@ -77,8 +79,25 @@ def date(value: str) -> str:
     return f'"{value}"^^<{XSD}date>'
 
 
+_UNSAFE = re.compile(r"[^A-Za-z0-9._~-]")
+
+
+def _hex(m: re.Match) -> str:
+    return f"%{ord(m.group()):02X}"
+
+
+def pct(text: str) -> str:
+    """Percent-encoding as :func:`kg.namespace.iri_for` does it, fast for ASCII."""
+    return _UNSAFE.sub(_hex, text) if text.isascii() else _pct(text)
+
+
+@lru_cache(maxsize=1 << 18)
 def iri(key: str) -> str:
-    return f"<{iri_for(key)}>"
+    """``<IRI>`` of a key, the same as :func:`kg.namespace.iri_for` (a test checks)."""
+    kind, _, rest = key.partition(":")
+    if not rest:
+        kind, rest = "x", key
+    return f"<{ID}{pct(kind)}/{pct(rest)}>"
 
 
 def article_iri(article_id: str) -> str:
@@ -86,7 +105,7 @@ def article_iri(article_id: str) -> str:
 
 
 def sentence_iri(article_id: str, index: int) -> str:
-    return iri(f"sentence:{article_id}:{index}")
+    return f"<{ID}sentence/{pct(article_id)}%3A{index}>"
 
 
 def relation_digest(subject: str, predicate: str, obj: str) -> str:
@@ -100,6 +119,8 @@ def article_lines(article: "Article", sentences: Iterable["Sentence"], doc: "Doc
     out: list[str] = []
     add = out.append
     a = article_iri(article.id)
+    aid = pct(article.id)
+    sent_iri = f"<{ID}sentence/{aid}%3A"
     add(f"{a} {TYPE} {P['Article']} .")
     add(f"{a} {P['sourceFile']} {lit(article.id)} .")
     if article.title:
@@ -114,7 +135,7 @@ def article_lines(article: "Article", sentences: Iterable["Sentence"], doc: "Doc
     if article.publisher:
         add(f"{a} {PUBLISHER} {lit(article.publisher)} .")
     for sent in sentences:
-        s = sentence_iri(article.id, sent.index)
+        s = f"{sent_iri}{sent.index}>"
         add(f"{s} {TYPE} {P['Sentence']} .")
         add(f"{s} {P['inArticle']} {a} .")
         add(f"{s} {P['sentenceIndex']} {integer(sent.index)} .")
@@ -140,11 +161,11 @@ def article_lines(article: "Article", sentences: Iterable["Sentence"], doc: "Doc
         if key not in seen_in:
             seen_in.add(key)
             add(f"{e} {P['mentionedIn']} {a} .")
-        m = iri(f"mention:{article.id}:{start}-{end}:{key}")
+        m = f"<{ID}mention/{aid}%3A{start}-{end}%3A{pct(key)}>"
         add(f"{m} {TYPE} {P['Mention']} .")
         add(f"{m} {P['mentionOf']} {e} .")
         add(f"{m} {P['inArticle']} {a} .")
-        add(f"{m} {P['inSentence']} {sentence_iri(article.id, sent)} .")
+        add(f"{m} {P['inSentence']} {sent_iri}{sent}> .")
         add(f"{m} {P['startOffset']} {integer(start)} .")
         add(f"{m} {P['endOffset']} {integer(end)} .")
         add(f"{m} {P['text']} {lit(text)} .")
@@ -153,13 +174,13 @@ def article_lines(article: "Article", sentences: Iterable["Sentence"], doc: "Doc
         o = date(obj) if predicate in DATES else iri(obj)
         digest = relation_digest(subject, predicate, obj)
         for sent, start, end in evs:
-            x = iri(f"assertion:{article.id}:{sent}:{digest}")
+            x = f"<{ID}assertion/{aid}%3A{sent}%3A{digest}>"
             add(f"{x} {TYPE} {P['Assertion']} .")
             add(f"{x} {SUBJ} {s} .")
             add(f"{x} {PRED} {p} .")
             add(f"{x} {OBJ} {o} .")
             add(f"{x} {P['inArticle']} {a} .")
-            add(f"{x} {P['inSentence']} {sentence_iri(article.id, sent)} .")
+            add(f"{x} {P['inSentence']} {sent_iri}{sent}> .")
             add(f"{x} {P['startOffset']} {integer(start)} .")
             add(f"{x} {P['endOffset']} {integer(end)} .")
             if "acting" in q:
@@ -170,12 +191,12 @@ def article_lines(article: "Article", sentences: Iterable["Sentence"], doc: "Doc
                 add(f"{x} {P['assertedOn']} {published} .")
     for st in statements or ():
         ev = st.evidence
-        x = iri(f"statement:{article.id}:{ev.start}-{ev.end}")
+        x = f"<{ID}statement/{aid}%3A{ev.start}-{ev.end}>"
         add(f"{x} {TYPE} {P['Statement']} .")
         add(f"{x} {P['speaker']} {iri(st.speaker)} .")
         add(f"{x} {P['quote']} {lit(st.quote)} .")
         add(f"{x} {P['inArticle']} {a} .")
-        add(f"{x} {P['inSentence']} {sentence_iri(article.id, ev.sentence)} .")
+        add(f"{x} {P['inSentence']} {sent_iri}{ev.sentence}> .")
         add(f"{x} {P['startOffset']} {integer(ev.start)} .")
         add(f"{x} {P['endOffset']} {integer(ev.end)} .")
         if st.event:

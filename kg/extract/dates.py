@@ -296,6 +296,8 @@ class DateExtractor:
                     s += 1
             return s
 
+        if not _DIGIT.search(text):  # every pattern but "Senin lalu" needs a digit
+            return self._relative(text, published, cands, cal, pat)
         # ranges "22 Mei hingga 25 Mei 2023"
         for m in pat.range_months.finditer(text):
             m1, m2 = month_ok(m.group("m1")), month_ok(m.group("m2"))
@@ -372,6 +374,9 @@ class DateExtractor:
                     weekday=weekday_of(m), future=_is_future(text, m.end()), priority=1,
                 )
             )
+        return self._relative(text, published, cands, cal, pat)
+
+    def _relative(self, text: str, published: dt.date | None, cands: list[_Cand], cal, pat) -> list[_Cand]:
         # "Sabtu nanti", "Senin lalu"
         if self.relative_weekdays and published is not None:
             for m in pat.relative_weekday.finditer(text):
@@ -448,6 +453,9 @@ def _is_future(text: str, end: int) -> bool:
     tail = text[end : end + 40]
     tail = re.sub(r"^\s*(?:pukul\s+)?\d{1,2}[.:]\d\d(?:\s*(?:WIB|WITA|WIT))?", "", tail, flags=re.I)
     return bool(pat.future_after.search(tail))
+
+
+_DIGIT = re.compile(r"\d")
 
 
 def _non_overlapping(cands: list[_Cand]) -> list[_Cand]:

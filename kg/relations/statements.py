@@ -91,8 +91,7 @@ def statements(doc) -> None:
             tail = pos + m.end()
             nxt = [s for s in speakers if tail <= s[0] <= tail + 3]
             return nxt[0][2] if nxt else None
-        if nya_re.match(text[pos:pos + 40]) and re.match(r"^[\s,]*(?:" + alternation(
-                gazetteer.vocab()["attribution_verbs"]) + r")", text[pos:pos + 40]):
+        if nya_re.match(text[pos:pos + 40]) and _verb_after_re().match(text[pos:pos + 40]):
             return "last"
         return None
 
@@ -166,3 +165,8 @@ def _sentence_index(doc):
         return None
 
     return find
+
+
+@cache
+def _verb_after_re() -> re.Pattern:
+    return re.compile(r"^[\s,]*(?:" + alternation(gazetteer.vocab()["attribution_verbs"]) + r")")

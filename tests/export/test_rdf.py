@@ -58,3 +58,19 @@ def test_every_entity_has_a_mention_with_its_text(built):
         PREFIX kg: <https://w3id.org/kg-id/ontology#>
         SELECT ?e WHERE { ?e kg:key ?k . FILTER NOT EXISTS { ?m kg:mentionOf ?e ; kg:inArticle ?a } }"""))
     assert missing == []
+
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=40), st.integers(min_value=0, max_value=10**6))
+def test_fast_iris_equal_the_namespace_ones(key, n):
+    from kg.export.triples import iri, sentence_iri
+    from kg.namespace import iri_for
+
+    assert iri(key) == f"<{iri_for(key)}>"
+    assert sentence_iri(key, n) == f"<{iri_for(f'sentence:{key}:{n}')}>"
+    mention = f"mention:{key}:{n}-{n + 1}:{key}"
+    from kg.export.triples import ID, pct
+    assert f"<{ID}mention/{pct(key)}%3A{n}-{n + 1}%3A{pct(key)}>" == f"<{iri_for(mention)}>"
