@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 SHARED ?= ../shared
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test eval sysdeps screenshot clean
+.PHONY: run test eval sysdeps screenshot bench bench-html clean
 
 # System packages the tests need: Virtuoso (tests/db load the graph into it),
 # Chromium (tests/export/test_html_browser.py drive it with Playwright) and Firefox ESR
@@ -39,6 +39,16 @@ test: $(STAMP) sysdeps
 
 eval: $(STAMP)
 	$(BIN)/python tools/evaluate.py --shared $(SHARED)
+
+# Scale benchmark: synthetic corpora of 1k, 10k and 100k articles (1M with BENCH_FULL=1),
+# built end to end; prints speed, memory, output size and the scan floor, appends to
+# bench/results.md. Not a test: nothing here is timed in the test suite.
+bench: $(STAMP)
+	$(BIN)/python bench/run.py
+
+# Load time of the HTML view at 500, 2,000 and 10,000 nodes (Chromium).
+bench-html: $(STAMP) sysdeps
+	$(BIN)/python bench/html_load.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info

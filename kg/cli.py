@@ -57,23 +57,32 @@ def _build(args) -> int:
     if jobs < 1:
         raise KgError("--jobs must be at least 1")
     existing = [p for p in inputs if Path(p).exists()]
+    if args.html_max_nodes < 1:
+        raise KgError("--html-max-nodes must be at least 1")
+    if args.scheduler and args.engine != "dask":
+        raise KgError("--scheduler needs --engine dask")
     if args.engine == "dask":
         from .cluster import build_on_dask
 
         graph = build_on_dask(existing, scheduler=args.scheduler, jobs=jobs, on_error=on_error, previous=previous)
     else:
-        if args.scheduler:
-            raise KgError("--scheduler needs --engine dask")
-        graph = build(existing, on_error=on_error, previous=previous, jobs=jobs)
-    if not graph.articles:
-        raise KgError("no article could be read from the inputs")
-    if args.html_max_nodes < 1:
-        raise KgError("--html-max-nodes must be at least 1")
-    if args.focus and not any(args.focus.casefold() in name.casefold()
-                              for e in graph.entities() for name in (*e.names, e.label, e.key)):
-        raise KgError(f"--focus {args.focus!r} matches no entity (nothing written)")
-    written = [exp.write(graph, out) for exp in chosen]
-    facts = len(graph.facts())
+        from .stream import build_streaming
+
+        made = not out.exists()
+        graph = build_streaming(existing, out, jobs=jobs, on_error=on_error, previous=previous)
+    try:
+        if not graph.articles:
+            raise KgError("no article could be read from the inputs")
+        if args.focus and not any(args.focus.casefold() in name.casefold()
+                                  for e in graph.entities() for name in (*e.names, e.label, e.key)):
+            raise KgError(f"--focus {args.focus!r} matches no entity (nothing written)")
+        written = [exp.write(graph, out) for exp in chosen]
+    finally:
+        if hasattr(graph, "discard"):  # temporary files of a streaming build that no export took
+            graph.discard()
+            if args.engine != "dask" and made and out.exists() and not any(out.iterdir()):
+                out.rmdir()
+    facts = graph.relation_count()
     print(f"kg: {len(graph.articles)} articles, {len(graph)} entities, {facts} relations -> "
           + ", ".join(str(w) for w in written))
     return EXIT_SKIPPED if skipped else EXIT_OK

@@ -18,6 +18,8 @@ import networkx as nx
 from .model import Article, DocumentGraph, Entity, Evidence, Relation, Sentence, Statement
 
 DATE_PREFIX = "date:"
+SAMPLE_SOURCES = 5      # source sentences kept per entity in views (networkx, HTML)
+SAMPLE_ARTICLES = 50    # article ids listed per node and edge in views (article_count counts all)
 
 
 def _better_label(a: str, b: str) -> str:
@@ -143,25 +145,21 @@ class KnowledgeGraph:
         return len(self._nodes)
 
     def to_networkx(self) -> nx.MultiDiGraph:
-        """Entities as nodes, relations as edges (heldOn dates as the node attribute ``dates``)."""
+        """Entities as nodes, relations as edges (heldOn dates as the node attribute ``dates``).
+        ``articles`` lists the first 50 articles (by id), ``article_count`` counts all;
+        ``sentences`` gives the first five distinct source sentences."""
         g = nx.MultiDiGraph()
         for ent in self.entities():
             sights = self.sightings(ent.key)
-            sentences = []
+            sentences: list[str] = []
             for art, idx, *_ in sights:
                 text = " ".join(self.sentence_text(art, idx).split())
-                if text and text not in sentences:
+                if text and text not in sentences and len(sentences) < SAMPLE_SOURCES:
                     sentences.append(text)
-            g.add_node(
-                ent.key,
-                type=ent.type,
-                label=ent.label,
-                names=sorted(ent.names),
-                articles=self.articles_of(ent.key),
-                sentences=sentences[:5],
-                ids=dict(ent.ids),
-                dates=[],
-            )
+            arts = self.articles_of(ent.key)
+            g.add_node(ent.key, type=ent.type, label=ent.label, names=sorted(ent.names),
+                       articles=arts[:SAMPLE_ARTICLES], article_count=len(arts), sentences=sentences,
+                       ids=dict(ent.ids), dates=[])
         for rel, quals, evidence in self.facts():
             arts = sorted({e.article for e in evidence})
             if rel.predicate in ("heldOn", "endDate"):
@@ -170,8 +168,31 @@ class KnowledgeGraph:
                 continue
             if rel.subject in g and rel.object in g:
                 g.add_edge(rel.subject, rel.object, key=rel.predicate, predicate=rel.predicate,
-                           qualifiers=sorted(quals), articles=arts)
+                           qualifiers=sorted(quals), articles=arts[:SAMPLE_ARTICLES], article_count=len(arts))
         return g
+
+    def relation_count(self) -> int:
+        return len(self._edges)
+
+    def evidence_for(self, key: str) -> list[tuple]:
+        """(article, sentence index, sentence, sentence offset, start, end) of the first
+        sources of ``key``: one per sentence, in order of article and text."""
+        out, seen = [], set()
+        for art, idx, start, end, _text in self.sightings(key):
+            if (art, idx) in seen:
+                continue
+            sents = self.sentences.get(art, [])
+            if not 0 <= idx < len(sents):
+                continue
+            seen.add((art, idx))
+            s = sents[idx]
+            out.append((art, idx, s.text, s.start, start - s.start, end - s.start))
+            if len(out) >= SAMPLE_SOURCES:
+                break
+        return out
+
+    def article_text(self, article_id: str) -> str:
+        return self.articles[article_id].text
 
     def to_rdf(self):
         """The graph as an rdflib ``Graph`` in the kg ontology, with provenance."""

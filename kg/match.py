@@ -15,6 +15,8 @@ payloads, in the order given.
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -25,6 +27,7 @@ import ahocorasick
 T = TypeVar("T")
 
 _WS_RUN = re.compile(r"\s+")
+_ODD_SPACE = re.compile(r"\s\s|[^\S ]")  # whitespace that squashing would change
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,40 +79,10 @@ class PhraseMatcher(Generic[T]):
     def _normalize_phrase(self, phrase: str) -> str:
         return self._fold(_WS_RUN.sub(" ", phrase).strip())
 
-    def _normalize_text(self, text: str) -> tuple[str, list[int]]:
+    def _normalize_text(self, text: str) -> tuple[str, "list[int] | range"]:
         """The folded, whitespace-squashed text and, for each of its chars, the original index."""
-        folded = self._fold(text)
-        if len(folded) == len(text):
-            # casefold never shrinks a string, so equal length means char-for-char alignment
-            parts: list[str] = []
-            offsets: list[int] = []
-            pos = 0
-            for ws in _WS_RUN.finditer(folded):
-                a, b = ws.span()
-                parts.append(folded[pos:a])
-                offsets.extend(range(pos, a))
-                parts.append(" ")
-                offsets.append(a)
-                pos = b
-            parts.append(folded[pos:])
-            offsets.extend(range(pos, len(folded)))
-            return "".join(parts), offsets
-        # slow path: some characters fold to several ("ß" -> "ss")
-        chars: list[str] = []
-        offsets = []
-        in_ws = False
-        for i, ch in enumerate(text):
-            if ch.isspace():
-                if not in_ws:
-                    chars.append(" ")
-                    offsets.append(i)
-                in_ws = True
-                continue
-            in_ws = False
-            for f in self._fold(ch):
-                chars.append(f)
-                offsets.append(i)
-        return "".join(chars), offsets
+        return _normalize(text, self.case_sensitive)
+
 
     def candidates(self, text: str) -> Iterator[Match[T]]:
         """Every whole-word occurrence, overlapping ones included, in automaton order."""
@@ -142,3 +115,43 @@ class PhraseMatcher(Generic[T]):
                 out.append(m)
                 last_end = m.end
         return out
+
+
+@lru_cache(maxsize=4096)
+def _normalize(text: str, case_sensitive: bool) -> tuple[str, "list[int] | range"]:
+    """See :meth:`Matcher._normalize_text`; cached, since every matcher of the pipeline
+    normalizes the same sentences."""
+    folded = text if case_sensitive else text.casefold()
+    if len(folded) == len(text) and not _ODD_SPACE.search(folded):
+        return folded, range(len(folded))  # nothing to squash: offsets are the identity
+    if len(folded) == len(text):
+        # casefold never shrinks a string, so equal length means char-for-char alignment
+        parts: list[str] = []
+        offsets: list[int] = []
+        pos = 0
+        for ws in _WS_RUN.finditer(folded):
+            a, b = ws.span()
+            parts.append(folded[pos:a])
+            offsets.extend(range(pos, a))
+            parts.append(" ")
+            offsets.append(a)
+            pos = b
+        parts.append(folded[pos:])
+        offsets.extend(range(pos, len(folded)))
+        return "".join(parts), offsets
+    # slow path: some characters fold to several ("ß" -> "ss")
+    chars: list[str] = []
+    offsets = []
+    in_ws = False
+    for i, ch in enumerate(text):
+        if ch.isspace():
+            if not in_ws:
+                chars.append(" ")
+                offsets.append(i)
+            in_ws = True
+            continue
+        in_ws = False
+        for f in (ch if case_sensitive else ch.casefold()):
+            chars.append(f)
+            offsets.append(i)
+    return "".join(chars), offsets

@@ -112,26 +112,34 @@ def read_html(path: Path, parse_article):
                     author=getattr(meta, "author", None), url=getattr(meta, "url", None))
 
 
+def jsonl_lines(path: Path) -> Iterator[tuple[int, str]]:
+    """The non-blank lines of a JSON Lines file, numbered from 1."""
+    data = decode(read_bytes(path), path)
+    for n, line in enumerate(data.split("\n"), 1):
+        if line.strip():
+            yield n, line
+
+
+def parse_jsonl_line(path: Path, n: int, line: str, parse_article):
+    """The article of line ``n`` of a JSON Lines file; ``ArticleError`` when it has none."""
+    where = f"{path}:{n}"
+    try:
+        rec = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise ArticleError(where, f"not JSON ({exc.msg})") from None
+    if not isinstance(rec, dict) or not isinstance(rec.get("text"), str):
+        raise ArticleError(where, "a JSON line needs an object with a \"text\" string")
+    return _compose(parse_article, id=f"{Path(path).name}#{n}", path=where, title=rec.get("title"),
+                    text=rec["text"], published=rec.get("published"), publisher=rec.get("publisher"),
+                    url=rec.get("url"))
+
+
 def read_jsonl(path: Path, parse_article) -> Iterator:
     """Articles, or ``ArticleError`` for a bad line (yielded, not raised, so the others go on)."""
-    data = decode(read_bytes(path), path)
     found = False
-    for n, line in enumerate(data.split("\n"), 1):
-        if not line.strip():
-            continue
-        where = f"{path}:{n}"
+    for n, line in jsonl_lines(path):
         try:
-            rec = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield ArticleError(where, f"not JSON ({exc.msg})")
-            continue
-        if not isinstance(rec, dict) or not isinstance(rec.get("text"), str):
-            yield ArticleError(where, "a JSON line needs an object with a \"text\" string")
-            continue
-        try:
-            yield _compose(parse_article, id=f"{path.name}#{n}", path=where, title=rec.get("title"),
-                           text=rec["text"], published=rec.get("published"), publisher=rec.get("publisher"),
-                           url=rec.get("url"))
+            yield parse_jsonl_line(path, n, line, parse_article)
             found = True
         except ArticleError as exc:
             yield exc

@@ -21,6 +21,9 @@ END = re.compile(r"[.!?]+[\"”’'»)\]]*")
 OPENERS = "\"“‘'«(["
 
 
+_TOKEN_END = re.compile(r"([\w.]+)$")
+
+
 @cache
 def _abbreviations() -> frozenset[str]:
     words = load_yaml("abbreviations.yaml")["abbreviations"]
@@ -29,7 +32,7 @@ def _abbreviations() -> frozenset[str]:
 
 def _is_abbreviation(text: str, dot: int) -> bool:
     """Is the "." at ``dot`` the end of an abbreviation or an initial?"""
-    m = re.search(r"([\w.]+)$", text[:dot])
+    m = _TOKEN_END.search(text, max(0, dot - 64), dot)  # the token before the dot (a window: tokens are short)
     if not m:
         return False
     token = m.group(1)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterator
 
@@ -42,5 +43,10 @@ class ArticlesExporter:
     filename = "articles.jsonl"
 
     def write(self, graph: "KnowledgeGraph", out_dir: Path) -> Path:
+        target = Path(out_dir) / self.filename
+        if getattr(graph, "articles_path", None) is not None and graph.articles_path.parent == target.parent:
+            os.replace(graph.articles_path, target)  # a streaming build wrote it beside: move it into place
+            graph.articles_path = target
+            return target
         lines = [dump(graph.articles[k]) for k in sorted(graph.articles)]
         return write_atomic(Path(out_dir) / self.filename, ("\n".join(lines) + "\n").encode("utf-8"))

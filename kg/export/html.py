@@ -72,7 +72,7 @@ def _tooltip(key: str, data: dict) -> str:
     if data.get("dates"):
         lines.append("on: " + ", ".join(sorted(set(data["dates"]))))
     if data.get("articles"):
-        more = len(data["articles"]) - 5
+        more = data.get("article_count", len(data["articles"])) - 5
         lines.append("articles: " + ", ".join(data["articles"][:5]) + (f" (+{more})" if more > 0 else ""))
     for s in data.get("sentences", [])[:2]:
         lines.append("“" + _short(s, 240) + "”")
@@ -151,7 +151,8 @@ def viewer_data(graph: nx.MultiDiGraph, shown: list[str], *, title: str, evidenc
             ev = [{"article": a, "sentence": s, "start": -1, "end": -1}
                   for a, s in zip(d.get("articles", []), d.get("sentences", []))]
         nodes[key] = {"type": d.get("type", ""), "label": d.get("label", key), "names": list(d.get("names", [])),
-                      "articles": list(d.get("articles", [])), "dates": sorted(set(d.get("dates", []))),
+                      "articles": list(d.get("articles", [])),
+                      "count": d.get("article_count", len(d.get("articles", []))), "dates": sorted(set(d.get("dates", []))),
                       "ids": dict(d.get("ids", {})), "relations": _relations(graph, key),
                       "evidence": ev[:EVIDENCE_PER_NODE]}
     extra_keys = sorted({m for n in shown for m in nx.all_neighbors(graph, n)} - keep,
@@ -164,7 +165,7 @@ def viewer_data(graph: nx.MultiDiGraph, shown: list[str], *, title: str, evidenc
         links += [[u, v, WORDS.get(e.get("predicate", k), k)] for u, v, k, e in
                   sorted(graph.in_edges(key, keys=True, data=True)) if u in keep]
         extra[key] = {"type": d.get("type", ""), "label": d.get("label", key), "names": list(d.get("names", []))[:10],
-                      "articles": len(d.get("articles", [])), "links": links}
+                      "articles": d.get("article_count", len(d.get("articles", []))), "links": links}
     counts = {t: 0 for t in STYLE}
     for n in nodes.values():
         if n["type"] in counts:
@@ -190,7 +191,7 @@ def legend(counts: dict[str, int]) -> str:
 def node_options(key: str, data: dict, xy: tuple[int, int]) -> dict:
     colour, shape = STYLE.get(data.get("type"), ("#999999", "dot"))
     return {"id": key, "label": _short(data.get("label", key)), "title": _tooltip(key, data), "color": colour,
-            "shape": shape, "size": 10 + 5 * min(len(data.get("articles", [])), 8), "x": xy[0], "y": xy[1],
+            "shape": shape, "size": 10 + 5 * min(data.get("article_count", len(data.get("articles", []))), 8), "x": xy[0], "y": xy[1],
             "physics": False, "font": {"size": 14, "face": "sans-serif"}}
 
 
@@ -245,29 +246,18 @@ def sources(graph: "KnowledgeGraph", keys: list[str], *, per_node: int = EVIDENC
     view then shows the whole article, else the sentence)."""
     evidence: dict[str, list[dict]] = {}
     for key in keys:
-        evs, seen = [], set()
-        for art, idx, start, end, _text in graph.sightings(key):
-            if (art, idx) in seen:
-                continue
-            seen.add((art, idx))
-            sents = graph.sentences.get(art, [])
-            if not 0 <= idx < len(sents):
-                continue
-            s = sents[idx]
-            evs.append({"article": art, "sentence": s.text, "offset": s.start, "start": start - s.start,
-                        "end": end - s.start})
-            if len(evs) >= per_node:
-                break
-        evidence[key] = evs
+        evidence[key] = [{"article": art, "sentence": text, "offset": offset, "start": start, "end": end}
+                         for art, _idx, text, offset, start, end in graph.evidence_for(key)[:per_node]]
     used = sorted({e["article"] for evs in evidence.values() for e in evs})
     articles, budget = {}, max_text
     for a in used:
         art = graph.articles[a]
         entry = {"title": art.title or "", "url": art.url or "",
                  "published": art.published.isoformat() if art.published else ""}
-        if len(art.text) <= budget:
-            entry["text"] = art.text
-            budget -= len(art.text)
+        text = graph.article_text(a)
+        if len(text) <= budget:
+            entry["text"] = text
+            budget -= len(text)
         articles[a] = entry
     return evidence, articles
 

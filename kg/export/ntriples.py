@@ -3,18 +3,18 @@ fixed order (articles by id, then entities by key, then relations), so every bui
 the same articles gives the same bytes. Written as a stream, never held whole."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .rdf import copy_spool, write_via_temp
-from .triples import graph_lines
+from .rdf import copy_spool, spooled, write_via_temp
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..graph import KnowledgeGraph
 
 
 def ntriples_bytes(graph: "KnowledgeGraph") -> bytes:
-    return ("\n".join(graph_lines(graph)) + "\n").encode("utf-8")
+    return Path(spooled(graph)).read_bytes()
 
 
 class NTriplesExporter:
@@ -22,4 +22,9 @@ class NTriplesExporter:
     filename = "graph.nt"
 
     def write(self, graph: "KnowledgeGraph", out_dir: Path) -> Path:
+        target = Path(out_dir) / self.filename
+        if getattr(graph, "nt_path", None) is not None and graph.nt_path.parent == target.parent:
+            os.replace(graph.nt_path, target)  # a streaming build wrote it beside: move it into place
+            graph.nt_path = target
+            return target
         return write_via_temp(Path(out_dir) / self.filename, lambda fh: copy_spool(graph, fh))

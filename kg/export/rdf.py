@@ -32,7 +32,7 @@ def to_rdf(kg: "KnowledgeGraph") -> Graph:
     """The graph as an rdflib ``Graph`` (for small graphs: rdflib holds every triple)."""
     g = Graph()
     bind_prefixes(g)
-    g.parse(data="\n".join(graph_lines(kg)) + "\n", format="nt")
+    g.parse(spooled(kg), format="nt")
     return g
 
 
@@ -59,10 +59,8 @@ def ntriples_to_turtle(source, target) -> None:
 
 
 def turtle_bytes(kg: "KnowledgeGraph") -> bytes:
-    nt = io.BytesIO()
-    write_lines(graph_lines(kg), nt)
     out = io.BytesIO()
-    ntriples_to_turtle(nt.getvalue(), out)
+    ntriples_to_turtle(spooled(kg), out)
     return out.getvalue()
 
 
@@ -72,6 +70,8 @@ _SPOOLS: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
 def spooled(graph: "KnowledgeGraph") -> str:
     """A temporary N-Triples file of ``graph``'s lines, made once per state of the graph
     and shared by the exporters of one build (deleted with the graph)."""
+    if getattr(graph, "nt_path", None) is not None:  # a streaming build wrote its lines as it went
+        return str(graph.nt_path)
     cached = _SPOOLS.get(graph)
     if cached is not None and cached[0] == graph.version and os.path.exists(cached[1]):
         return cached[1]

@@ -142,9 +142,8 @@
     var ids = n.ids || {};
     Object.keys(ids).sort().forEach(function (k) { panel.appendChild(el("div", k + ": " + ids[k], "kg-id")); });
     if (n.dates && n.dates.length) { panel.appendChild(el("div", "Date: " + n.dates.join(", "), "kg-id")); }
-    if (n.articles && n.articles.length !== undefined) {
-      panel.appendChild(el("div", "In " + n.articles.length + " article" + (n.articles.length === 1 ? "" : "s"), "kg-id"));
-    }
+    var count = typeof n.count === "number" ? n.count : (typeof n.articles === "number" ? n.articles : 0);
+    if (count) { panel.appendChild(el("div", "In " + count + " article" + (count === 1 ? "" : "s"), "kg-id")); }
     panel.appendChild(el("h3", "Names"));
     var ul = el("ul");
     n.names.forEach(function (name) { ul.appendChild(el("li", name)); });

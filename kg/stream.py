@@ -1,0 +1,400 @@
+"""The streaming build behind ``kg build``: bounded memory at any number of articles.
+
+1. **Plan** (this process): list every article's id and where it is (a file, or a
+   line of a JSON Lines file, or a record of a previous build), without extracting;
+   order them by id and settle duplicate ids (the rule of :func:`kg.pipeline.build`).
+2. **Extract** (``jobs`` worker processes, in order): each worker reads its articles,
+   runs the pipeline and returns, per article, its N-Triples lines (everything that
+   depends on that article alone: the article, its sentences, mentions, assertions and
+   statements, see :func:`kg.export.triples.article_lines`), the article as a record
+   for ``articles.jsonl``, and small merge records (entities, relations, a few
+   sample sources).
+3. **Merge and write** (this process): article lines go straight into the N-Triples
+   file being written in the output folder, article records into ``articles.jsonl``;
+   only the entity and relation index stays in memory (:class:`StreamedGraph`), and
+   its lines are appended at the end. Turtle is converted from the N-Triples by
+   pyoxigraph.
+
+The files are byte-identical to those an in-memory build (``kg.build``) exports.
+"""
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import networkx as nx
+
+from .graph import SAMPLE_ARTICLES, SAMPLE_SOURCES, merge_entity_into  # the samples of the in-memory views
+from .model import Article, Entity
+
+BATCH = 32              # articles per task sent to a worker
+
+
+# ---------------------------------------------------------------------------- plan
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Where one article is: ``kind`` "file" (path), "line" (path, line number) or
+    "record" (an Article already read: a previous build's)."""
+
+    id: str
+    kind: str
+    path: str
+    line: int = 0
+    article: Article | None = None
+
+
+def plan(paths: Iterable, *, previous: Iterable[Article] = (), report: Callable[[str, str], None]) -> list[Source]:
+    """Every article's source, in order of id, one per id."""
+    from .ingest import SUFFIXES
+    from .readers import ArticleError, jsonl_lines
+
+    found: list[Source] = [Source(a.id, "record", a.path, article=a) for a in previous]
+    for path in paths:
+        p = Path(path)
+        if p.is_dir():
+            files = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES)
+            if not files:
+                report(str(p), "no articles in this folder (.txt, .md, .html, .jsonl)")
+        elif p.exists():
+            files = [p]
+        else:
+            report(str(p), "no such file or folder")
+            continue
+        for f in files:
+            if f.suffix.lower() == ".jsonl":
+                try:
+                    lines = [n for n, _ in jsonl_lines(f)]
+                except ArticleError as exc:
+                    report(str(exc.path), exc.reason)
+                    continue
+                if not lines:
+                    report(str(f), "no article in this JSON Lines file")
+                found.extend(Source(f"{f.name}#{n}", "line", str(f), n) for n in lines)
+            else:
+                found.append(Source(f.name, "file", str(f)))
+    by_id: dict[str, list[Source]] = {}
+    for s in found:
+        by_id.setdefault(s.id, []).append(s)
+    out = []
+    for key in sorted(by_id):
+        group = by_id[key]
+        out.append(group[0] if len(group) == 1 else _settle(group, report))
+    return out
+
+
+def _settle(group: list[Source], report) -> Source:
+    """Several sources with one id: read them; the same text counts once, else the text
+    that sorts first is kept and the others are reported (as kg.pipeline.build does)."""
+    read = []
+    for s in group:
+        try:
+            read.append((s, s.article or _read_one(s)))
+        except Exception:  # unreadable: the worker will report it if it is chosen
+            read.append((s, None))
+    good = [(s, a) for s, a in read if a is not None]
+    if not good:
+        return group[0]
+    keep_s, keep = min(good, key=lambda sa: (sa[1].text, sa[1].path))
+    for s, a in good:
+        if a.text != keep.text:
+            report(a.path, f"another article has the id {keep.id}; kept {keep.path}")
+    return Source(keep.id, "record", keep.path, article=keep)
+
+
+_JSONL_CACHE: dict[str, dict[int, str]] = {}
+
+
+def _read_one(source: Source) -> Article:
+    from .ingest import parse_article, read_article
+    from .readers import jsonl_lines, parse_jsonl_line
+
+    if source.kind == "record":
+        return source.article  # type: ignore[return-value]
+    if source.kind == "file":
+        return read_article(source.path)
+    lines = _JSONL_CACHE.get(source.path)
+    if lines is None:
+        _JSONL_CACHE.clear()  # one file at a time: sources come grouped by file
+        lines = _JSONL_CACHE[source.path] = dict(jsonl_lines(Path(source.path)))
+    return parse_jsonl_line(Path(source.path), source.line, lines[source.line], parse_article)
+
+
+# ---------------------------------------------------------------------------- extract (workers)
+_PIPELINE = None
+
+
+def _process(sources: list[Source]) -> list[tuple]:
+    """Worker: read and extract a batch; per article ``(id, path, error, payload)``."""
+    global _PIPELINE
+    from .export.articles import dump
+    from .export.triples import article_lines
+    from .graph import records
+    from .pipeline import Pipeline
+    from .readers import ArticleError
+
+    if _PIPELINE is None:
+        _PIPELINE = Pipeline()
+    out = []
+    for source in sources:
+        try:
+            article = _read_one(source)
+        except ArticleError as exc:
+            out.append((source.id, str(exc.path), exc.reason, None))
+            continue
+        except Exception as exc:  # noqa: BLE001 - a bad file is reported, never fatal
+            out.append((source.id, source.path, f"could not be read: {type(exc).__name__}: {exc}", None))
+            continue
+        try:
+            doc = _PIPELINE(article)
+        except Exception as exc:  # noqa: BLE001
+            out.append((source.id, article.path, f"extraction failed: {type(exc).__name__}: {exc}", None))
+            continue
+        lines = article_lines(article, doc.sentences, doc)
+        payload = {
+            "nt": ("\n".join(lines) + "\n").encode("utf-8"),
+            "record": dump(article),
+            "title": article.title or "", "url": article.url or "",
+            "published": article.published.isoformat() if article.published else "",
+            "entities": _entity_summaries(doc),
+            "relations": [(ident, rec["qualifiers"]) for (kind, ident), rec in records(doc) if kind == "r"],
+        }
+        out.append((article.id, article.path, None, payload))
+    return out
+
+
+def _entity_summaries(doc) -> list[tuple]:
+    """Per entity of the article: key, type, label, names, ids, and its first sources
+    (distinct sentences, in text order) with the sentence and the span in it."""
+    sents = {s.index: s for s in doc.sentences}
+    seen: dict[str, list] = {}
+    sighted: set[str] = set()
+    for s in sorted(doc.sightings, key=lambda s: (s.key, s.evidence.sentence, s.evidence.start, s.evidence.end,
+                                                   s.text)):
+        if s.key not in doc.entities:
+            continue
+        sighted.add(s.key)
+        evs = seen.setdefault(s.key, [])
+        idx = s.evidence.sentence
+        sent = sents.get(idx)
+        if sent is None or any(e[0] == idx for e in evs) or len(evs) >= SAMPLE_SOURCES:
+            continue
+        evs.append((idx, sent.text, sent.start, s.evidence.start - sent.start, s.evidence.end - sent.start))
+    out = []
+    for key in sorted(doc.entities):
+        e = doc.entities[key]
+        out.append((key, e.type, e.label, frozenset(e.names), dict(e.ids), tuple(seen.get(key, ())), key in sighted))
+    return out
+
+
+# ---------------------------------------------------------------------------- the index
+@dataclass
+class _Ent:
+    type: str
+    label: str
+    names: set = field(default_factory=set)
+    ids: dict = field(default_factory=dict)
+    count: int = 0
+    articles: list = field(default_factory=list)
+    evidence: list = field(default_factory=list)    # (article, index, sentence, offset, start, end)
+    texts: list = field(default_factory=list)       # distinct sentence texts (networkx "sentences")
+
+
+@dataclass
+class _Rel:
+    qualifiers: set = field(default_factory=set)
+    count: int = 0
+    articles: list = field(default_factory=list)
+
+
+class StreamedGraph:
+    """What a streaming build keeps in memory: the entity and relation index, with
+    counts and a few samples, plus the files written as it went (``nt_path``: the
+    N-Triples so far, ``articles_path``: the article records). The exporters read it
+    as they read a :class:`~kg.graph.KnowledgeGraph`."""
+
+    def __init__(self, out_dir: Path) -> None:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        self.out_dir = out_dir
+        self._nodes: dict[str, _Ent] = {}
+        self._rels: dict[tuple, _Rel] = {}
+        self.articles: dict[str, Article] = {}  # metadata only: text "" (the text is in articles_path)
+        self._offsets: dict[str, tuple[int, int]] = {}
+        fd, nt = tempfile.mkstemp(prefix=".graph.nt.", dir=out_dir)
+        self.nt_path = Path(nt)
+        self._nt = os.fdopen(fd, "wb")
+        fd, ap = tempfile.mkstemp(prefix=".articles.jsonl.", dir=out_dir)
+        self.articles_path = Path(ap)
+        self._art = os.fdopen(fd, "wb")
+        self.version = 0
+        self.closed = False
+
+    # -- during the build
+    def add(self, article_id: str, path: str, payload: dict) -> None:
+        self.version += 1
+        self._nt.write(payload["nt"])
+        record = (payload["record"] + "\n").encode("utf-8")
+        self._offsets[article_id] = (self._art.tell(), len(record))
+        self._art.write(record)
+        self.articles[article_id] = Article(id=article_id, path=path, text="", body=(), title=payload["title"] or None,
+                                            url=payload["url"] or None,
+                                            published=_date(payload["published"]))
+        for key, type_, label, names, ids, evs, sighted in payload["entities"]:
+            node = self._nodes.get(key)
+            if node is None:
+                node = self._nodes[key] = _Ent(type_, label)
+            merge_entity_into(node.__dict__, {"label": label, "names": set(names), "ids": ids})
+            if sighted:
+                node.count += 1
+                if len(node.articles) < SAMPLE_ARTICLES:
+                    node.articles.append(article_id)
+            for idx, text, offset, start, end in evs:
+                if len(node.evidence) < SAMPLE_SOURCES:
+                    node.evidence.append((article_id, idx, text, offset, start, end))
+                squashed = " ".join(text.split())
+                if squashed and squashed not in node.texts and len(node.texts) < SAMPLE_SOURCES:
+                    node.texts.append(squashed)
+        for ident, quals in payload["relations"]:
+            rel = self._rels.get(ident)
+            if rel is None:
+                rel = self._rels[ident] = _Rel()
+            rel.qualifiers |= quals
+            rel.count += 1
+            if len(rel.articles) < SAMPLE_ARTICLES:
+                rel.articles.append(article_id)
+
+    def finish(self) -> None:
+        """Append the entity and relation lines; close the files."""
+        from .export.triples import entity_lines, relation_line
+
+        buf: list[str] = []
+        for key in sorted(self._nodes):
+            n = self._nodes[key]
+            buf.extend(entity_lines(key, n.type, n.label, n.names, n.ids.items()))
+            if len(buf) > 20000:
+                self._nt.write(("\n".join(buf) + "\n").encode("utf-8"))
+                buf.clear()
+        for s, p, o in sorted(self._rels):
+            buf.append(relation_line(s, p, o))
+            if len(buf) > 20000:
+                self._nt.write(("\n".join(buf) + "\n").encode("utf-8"))
+                buf.clear()
+        if buf:
+            self._nt.write(("\n".join(buf) + "\n").encode("utf-8"))
+        for fh in (self._nt, self._art):
+            fh.flush()
+            os.fsync(fh.fileno())
+            os.fchmod(fh.fileno(), 0o644)
+            fh.close()
+        self.closed = True
+
+    def discard(self) -> None:
+        """Remove the files still under temporary names."""
+        for fh in (self._nt, self._art):
+            if not fh.closed:
+                fh.close()
+        for p in (self.nt_path, self.articles_path):
+            if p.name.startswith("."):
+                p.unlink(missing_ok=True)
+
+    # -- what the exporters read
+    def __len__(self) -> int:
+        return len(self._nodes)
+
+    def entities(self) -> list[Entity]:
+        return [Entity(k, n.type, n.label, frozenset(n.names), tuple(sorted(n.ids.items())))
+                for k, n in sorted(self._nodes.items())]
+
+    def relation_count(self) -> int:
+        return len(self._rels)
+
+    def article_text(self, article_id: str) -> str:
+        offset, length = self._offsets[article_id]
+        with open(self.articles_path, "rb") as fh:
+            fh.seek(offset)
+            return json.loads(fh.read(length))["text"]
+
+    def evidence_for(self, key: str) -> list[tuple]:
+        """(article, sentence index, sentence, sentence offset, start, end) of the first sources."""
+        return list(self._nodes[key].evidence)
+
+    def to_networkx(self) -> nx.MultiDiGraph:
+        g = nx.MultiDiGraph()
+        for key in sorted(self._nodes):
+            n = self._nodes[key]
+            g.add_node(key, type=n.type, label=n.label, names=sorted(n.names), articles=sorted(n.articles),
+                       article_count=n.count, sentences=list(n.texts), ids=dict(n.ids), dates=[])
+        for (s, p, o), rel in sorted(self._rels.items()):
+            if p in ("heldOn", "endDate"):
+                if s in g:
+                    g.nodes[s]["dates"].append(o)
+                continue
+            if s in g and o in g:
+                g.add_edge(s, o, key=p, predicate=p, qualifiers=sorted(rel.qualifiers), articles=sorted(rel.articles),
+                           article_count=rel.count)
+        return g
+
+
+def _date(value: str):
+    import datetime as dt
+
+    return dt.date.fromisoformat(value) if value else None
+
+
+# ---------------------------------------------------------------------------- build
+def _batches(sources: list[Source], size: int) -> Iterator[list[Source]]:
+    for i in range(0, len(sources), size):
+        yield sources[i:i + size]
+
+
+def extract_stream(sources: list[Source], *, jobs: int) -> Iterator[tuple]:
+    """``(id, path, error, payload)`` per source, in order, from ``jobs`` workers."""
+    if jobs <= 1 or len(sources) <= BATCH:
+        for batch in _batches(sources, BATCH):
+            yield from _process(batch)
+        return
+    import multiprocessing as mp
+
+    from .pipeline import Pipeline
+
+    global _PIPELINE
+    if _PIPELINE is None:
+        _PIPELINE = Pipeline()  # built once here, shared by the forked workers
+    with mp.get_context("fork").Pool(processes=jobs) as pool:
+        for results in pool.imap(_process, _batches(sources, BATCH)):
+            yield from results
+
+
+def build_streaming(paths: Iterable, out_dir: Path, *, jobs: int = 1, previous: Iterable[Article] = (),
+                    on_error: Callable[[str, str], None] | None = None) -> StreamedGraph:
+    """Read, extract and merge ``paths`` into ``out_dir`` as a stream; the returned
+    graph holds the index, and the N-Triples and article records written so far."""
+
+    def report(path, reason):
+        if on_error is not None:
+            on_error(str(path), reason)
+
+    sources = plan(paths, previous=previous, report=report)
+    graph = StreamedGraph(Path(out_dir))
+    jsonl_found: dict[str, bool] = {}
+    try:
+        for (article_id, path, error, payload), source in zip(extract_stream(sources, jobs=jobs), sources):
+            if source.kind == "line":
+                jsonl_found.setdefault(source.path, False)
+            if error is not None:
+                report(path, error)
+                continue
+            if source.kind == "line":
+                jsonl_found[source.path] = True
+            graph.add(article_id, path, payload)
+        for path, ok in sorted(jsonl_found.items()):
+            if not ok:
+                report(path, "no article in this JSON Lines file")
+        graph.finish()
+    except BaseException:
+        graph.discard()
+        raise
+    return graph

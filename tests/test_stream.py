@@ -1,0 +1,96 @@
+"""The streaming build (what ``kg build`` runs) writes the same files as exporting an
+in-memory build (``kg.build``), and keeps only the index in memory."""
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import kg
+from kg.export import exporters
+from kg.stream import build_streaming, plan
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def files(folder: Path) -> dict:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def in_memory(inputs, out: Path, **kw) -> dict:
+    graph = kg.build(inputs, **kw)
+    for exp in exporters():
+        exp.write(graph, out)
+    return files(out)
+
+
+def streamed(inputs, out: Path, **kw) -> dict:
+    graph = build_streaming(inputs, out, **kw)
+    try:
+        for exp in exporters():
+            exp.write(graph, out)
+    finally:
+        graph.discard()
+    return files(out)
+
+
+def corpus(folder: Path, n: int = 40) -> Path:
+    subprocess.run([sys.executable, str(ROOT / "bench" / "make_corpus.py"), "--articles", str(n), "--out",
+                    str(folder), "--seed", "3"], check=True, capture_output=True)
+    return folder
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_seed_articles_give_the_same_files(tmp_path, jobs):
+    a = in_memory([ROOT / "sources"], tmp_path / "mem")
+    b = streamed([ROOT / "sources"], tmp_path / "stream", jobs=jobs)
+    assert a.keys() == b.keys() and a == b
+
+
+def test_a_synthetic_corpus_with_bad_lines_gives_the_same_files_and_reports(tmp_path):
+    src = corpus(tmp_path / "src")
+    with open(src / "corpus-000.jsonl", "a", encoding="utf-8") as fh:
+        fh.write("not json\n" + json.dumps({"title": "no text"}) + "\n")
+    (src / "empty.jsonl").write_text("\n\n")
+    (src / "bad.txt").write_bytes(b"\x00\x01\x02" * 100)
+    errs_a, errs_b = [], []
+    a = in_memory([src], tmp_path / "mem", on_error=lambda p, r: errs_a.append((Path(p).name, r)))
+    b = streamed([src], tmp_path / "stream", jobs=2, on_error=lambda p, r: errs_b.append((Path(p).name, r)))
+    assert a == b
+    assert sorted(errs_a) == sorted(errs_b) and len(errs_b) == 4
+
+
+def test_duplicate_ids_are_settled_as_in_memory(tmp_path):
+    for d, text in (("x", "Bupati Contoh membuka rapat.\n"), ("y", "Aku duluan. Bupati Contoh membuka rapat.\n")):
+        (tmp_path / d).mkdir()
+        (tmp_path / d / "same.txt").write_text(text)
+    errs_a, errs_b = [], []
+    a = in_memory([tmp_path / "x", tmp_path / "y"], tmp_path / "mem", on_error=lambda p, r: errs_a.append(p))
+    b = streamed([tmp_path / "y", tmp_path / "x"], tmp_path / "st", on_error=lambda p, r: errs_b.append(p))
+    assert a == b and errs_a == errs_b and len(errs_a) == 1
+
+
+def test_plan_orders_by_id_without_reading_texts(tmp_path):
+    (tmp_path / "b.txt").write_text("x")
+    (tmp_path / "a.jsonl").write_text('{"text": "1"}\n\n{"text": "2"}\n')
+    assert [s.id for s in plan([tmp_path], report=lambda *a: None)] == ["a.jsonl#1", "a.jsonl#3", "b.txt"]
+
+
+def test_the_index_keeps_samples_not_every_source(tmp_path):
+    """Memory is bounded by the index: per entity a count, 50 article ids and 5 sources."""
+    src = tmp_path / "src"
+    src.mkdir()
+    seed = sorted((ROOT / "sources").glob("*.txt"))[1].read_bytes()
+    for i in range(60):
+        (src / f"{i:03d}.txt").write_bytes(seed)
+    graph = build_streaming([src], tmp_path / "out", jobs=2)
+    try:
+        nodes = graph._nodes.values()
+        assert max(n.count for n in nodes) == 60
+        assert all(len(n.articles) <= 50 and len(n.evidence) <= 5 and len(n.texts) <= 5 for n in nodes)
+        assert not hasattr(graph, "sentences")
+        assert all(a.text == "" for a in graph.articles.values())
+    finally:
+        graph.discard()
+    assert not [p for p in (tmp_path / "out").iterdir() if p.name.startswith(".")]
