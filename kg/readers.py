@@ -113,11 +113,38 @@ def read_html(path: Path, parse_article):
 
 
 def jsonl_lines(path: Path) -> Iterator[tuple[int, str]]:
-    """The non-blank lines of a JSON Lines file, numbered from 1."""
-    data = decode(read_bytes(path), path)
-    for n, line in enumerate(data.split("\n"), 1):
-        if line.strip():
-            yield n, line
+    """The non-blank lines of a JSON Lines file, numbered from 1. The 20 MiB limit holds
+    per line (one article), not per file: a large UTF-8 file is read line by line."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+    except OSError:
+        size = 0
+    if size <= MAX_BYTES:
+        data = decode(read_bytes(path), path)
+        for n, line in enumerate(data.split("\n"), 1):
+            if line.strip():
+                yield n, line
+        return
+    with open(path, "rb") as fh:
+        head = fh.read(4096)
+        if head.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in head:
+            raise ArticleError(path, f"too large ({size / 1e6:.0f} MB) for UTF-16 or binary data: "
+                                     "give large JSON Lines files in UTF-8")
+        fh.seek(0)
+        for n, raw in enumerate(fh, 1):
+            if n == 1 and raw.startswith(b"\xef\xbb\xbf"):
+                raw = raw[3:]
+            if not raw.strip():
+                continue
+            if len(raw) > MAX_BYTES:
+                raise ArticleError(f"{path}:{n}", f"line too large ({len(raw) / 1e6:.0f} MB, "
+                                                  f"the limit is {MAX_BYTES // 2**20} MiB)")
+            try:
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError:
+                line = raw.decode("cp1252", errors="replace")
+            yield n, clean(line.rstrip("\r\n"))
 
 
 def parse_jsonl_line(path: Path, n: int, line: str, parse_article):

@@ -94,3 +94,22 @@ def test_the_index_keeps_samples_not_every_source(tmp_path):
     finally:
         graph.discard()
     assert not [p for p in (tmp_path / "out").iterdir() if p.name.startswith(".")]
+
+
+def test_kg_build_with_a_relative_output_folder_writes_the_same_files(tmp_path, monkeypatch):
+    from kg.cli import main
+
+    expected = in_memory([ROOT / "sources"], tmp_path / "mem")
+    monkeypatch.chdir(tmp_path)
+    assert main(["build", str(ROOT / "sources"), "-o", "rel/", "--jobs", "2"]) == 0
+    assert files(tmp_path / "rel") == expected
+
+
+def test_a_json_lines_file_over_20_mib_is_read_line_by_line(tmp_path):
+    from kg.readers import MAX_BYTES
+
+    line = json.dumps({"title": "Rapat Koordinasi", "text": "Bupati Contoh membuka rapat koordinasi. " * 60}) + "\n"
+    n = MAX_BYTES // len(line) + 50
+    (tmp_path / "big.jsonl").write_text(line * n, encoding="utf-8")
+    sources = plan([tmp_path / "big.jsonl"], report=lambda p, r: pytest.fail(f"{p}: {r}"))
+    assert len(sources) == n

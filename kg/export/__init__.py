@@ -40,6 +40,30 @@ def write_atomic(path: Path, data: bytes) -> Path:
     return path
 
 
+def take_file(source: Path, target: Path) -> Path:
+    """Put a file a streaming build wrote into place: moved when it is in the target's
+    folder, else copied (atomically)."""
+    import shutil
+
+    source, target = Path(source), Path(target)
+    if source.resolve().parent == target.resolve().parent:
+        os.replace(source, target)
+        return target
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh, open(source, "rb") as src:
+            shutil.copyfileobj(src, fh, 1 << 20)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return target
+
+
 def exporters(*, html_max_nodes: int = 2000, focus: str | None = None,
               formats: list[str] | None = None) -> list[Exporter]:
     """The exporters ``kg build`` runs, in order (``formats``: only those with these

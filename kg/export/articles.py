@@ -6,12 +6,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterator
 
 from ..model import Article
-from . import write_atomic
+from . import take_file, write_atomic
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..graph import KnowledgeGraph
@@ -44,9 +43,8 @@ class ArticlesExporter:
 
     def write(self, graph: "KnowledgeGraph", out_dir: Path) -> Path:
         target = Path(out_dir) / self.filename
-        if getattr(graph, "articles_path", None) is not None and graph.articles_path.parent == target.parent:
-            os.replace(graph.articles_path, target)  # a streaming build wrote it beside: move it into place
-            graph.articles_path = target
+        if getattr(graph, "articles_path", None) is not None:  # a streaming build wrote it as it went
+            graph.articles_path = take_file(graph.articles_path, target)
             return target
         lines = [dump(graph.articles[k]) for k in sorted(graph.articles)]
         return write_atomic(Path(out_dir) / self.filename, ("\n".join(lines) + "\n").encode("utf-8"))

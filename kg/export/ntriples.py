@@ -3,10 +3,10 @@ fixed order (articles by id, then entities by key, then relations), so every bui
 the same articles gives the same bytes. Written as a stream, never held whole."""
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from . import take_file
 from .rdf import copy_spool, spooled, write_via_temp
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -23,8 +23,7 @@ class NTriplesExporter:
 
     def write(self, graph: "KnowledgeGraph", out_dir: Path) -> Path:
         target = Path(out_dir) / self.filename
-        if getattr(graph, "nt_path", None) is not None and graph.nt_path.parent == target.parent:
-            os.replace(graph.nt_path, target)  # a streaming build wrote it beside: move it into place
-            graph.nt_path = target
+        if getattr(graph, "nt_path", None) is not None:  # a streaming build wrote it as it went
+            graph.nt_path = take_file(graph.nt_path, target)
             return target
         return write_via_temp(Path(out_dir) / self.filename, lambda fh: copy_spool(graph, fh))
