@@ -234,7 +234,7 @@ def records(doc: DocumentGraph) -> list[tuple[tuple, dict]]:
 def merge_entity_into(target: dict, other: dict) -> None:
     """Label, names and identifiers of two sightings of one entity, merged the same
     way whatever the order: the fuller label, all names, for each identifier scheme
-    the smallest value."""
+    the smallest value. (kg.stream.StreamedGraph.add applies the same rule.)"""
     target["label"] = _better_label(target["label"], other["label"])
     target["names"] |= other["names"] | {other["label"]}
     for scheme, value in other["ids"].items():

@@ -28,7 +28,8 @@ from pathlib import Path
 
 import networkx as nx
 
-from .graph import SAMPLE_ARTICLES, SAMPLE_SOURCES, merge_entity_into  # the samples of the in-memory views
+from .graph import SAMPLE_ARTICLES, SAMPLE_SOURCES  # the samples of the in-memory views
+from .graph import _better_label as better_label
 from .model import Article, Entity
 
 BATCH = 32              # articles per task sent to a worker
@@ -191,7 +192,7 @@ def _entity_summaries(doc) -> list[tuple]:
 
 
 # ---------------------------------------------------------------------------- the index
-@dataclass
+@dataclass(slots=True)
 class _Ent:
     type: str
     label: str
@@ -203,7 +204,7 @@ class _Ent:
     texts: list = field(default_factory=list)       # distinct sentence texts (networkx "sentences")
 
 
-@dataclass
+@dataclass(slots=True)
 class _Rel:
     qualifiers: set = field(default_factory=set)
     count: int = 0
@@ -246,7 +247,12 @@ class StreamedGraph:
             node = self._nodes.get(key)
             if node is None:
                 node = self._nodes[key] = _Ent(type_, label)
-            merge_entity_into(node.__dict__, {"label": label, "names": set(names), "ids": ids})
+            node.label = better_label(node.label, label)
+            node.names |= names
+            node.names.add(label)
+            for scheme, value in ids.items():
+                old = node.ids.get(scheme)
+                node.ids[scheme] = value if old is None else min(old, value)
             if sighted:
                 node.count += 1
                 if len(node.articles) < SAMPLE_ARTICLES:
@@ -255,6 +261,8 @@ class StreamedGraph:
                 if len(node.evidence) < SAMPLE_SOURCES:
                     node.evidence.append((article_id, idx, text, offset, start, end))
                 squashed = " ".join(text.split())
+                if squashed == text:
+                    squashed = text  # one string object for both samples
                 if squashed and squashed not in node.texts and len(node.texts) < SAMPLE_SOURCES:
                     node.texts.append(squashed)
         for ident, quals in payload["relations"]:
