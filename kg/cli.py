@@ -24,7 +24,6 @@ class KgError(Exception):
 
 
 def _build(args) -> int:
-    from . import build
     from .pipeline import default_jobs
     from .export import exporters
 

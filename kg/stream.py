@@ -33,6 +33,7 @@ from .graph import _better_label as better_label
 from .model import Article, Entity
 
 BATCH = 32              # articles per task sent to a worker
+TTL_CHUNK = 50000       # entity and relation lines converted to Turtle at a time
 
 
 # ---------------------------------------------------------------------------- plan
@@ -132,6 +133,7 @@ def _process(sources: list[Source]) -> list[tuple]:
     """Worker: read and extract a batch; per article ``(id, path, error, payload)``."""
     global _PIPELINE
     from .export.articles import dump
+    from .export.rdf import turtle_chunk
     from .export.triples import article_lines
     from .graph import records
     from .pipeline import Pipeline
@@ -155,8 +157,10 @@ def _process(sources: list[Source]) -> list[tuple]:
             out.append((source.id, article.path, f"extraction failed: {type(exc).__name__}: {exc}", None))
             continue
         lines = article_lines(article, doc.sentences, doc)
+        nt = ("\n".join(lines) + "\n").encode("utf-8")
+        header, ttl = turtle_chunk(nt)
         payload = {
-            "nt": ("\n".join(lines) + "\n").encode("utf-8"),
+            "nt": nt, "ttl": ttl, "ttl_header": header,
             "record": dump(article),
             "title": article.title or "", "url": article.url or "",
             "published": article.published.isoformat() if article.published else "",
@@ -227,6 +231,10 @@ class StreamedGraph:
         fd, nt = tempfile.mkstemp(prefix=".graph.nt.", dir=out_dir)
         self.nt_path = Path(nt)
         self._nt = os.fdopen(fd, "wb")
+        fd, tp = tempfile.mkstemp(prefix=".graph.ttl.", dir=out_dir)
+        self.ttl_path = Path(tp)
+        self._ttl = os.fdopen(fd, "wb")
+        self._ttl_header = False
         fd, ap = tempfile.mkstemp(prefix=".articles.jsonl.", dir=out_dir)
         self.articles_path = Path(ap)
         self._art = os.fdopen(fd, "wb")
@@ -237,6 +245,7 @@ class StreamedGraph:
     def add(self, article_id: str, path: str, payload: dict) -> None:
         self.version += 1
         self._nt.write(payload["nt"])
+        self._write_ttl(payload["ttl_header"], payload["ttl"])
         record = (payload["record"] + "\n").encode("utf-8")
         self._offsets[article_id] = (self._art.tell(), len(record))
         self._art.write(record)
@@ -274,25 +283,38 @@ class StreamedGraph:
             if len(rel.articles) < SAMPLE_ARTICLES:
                 rel.articles.append(article_id)
 
+    def _write_ttl(self, header: bytes, body: bytes) -> None:
+        if header and not self._ttl_header:
+            self._ttl.write(header)
+            self._ttl_header = True
+        self._ttl.write(body)
+
     def finish(self) -> None:
         """Append the entity and relation lines; close the files."""
+        from .export.rdf import turtle_chunk
         from .export.triples import entity_lines, relation_line
 
+        def all_lines():
+            for key in sorted(self._nodes):
+                n = self._nodes[key]
+                yield from entity_lines(key, n.type, n.label, n.names, n.ids.items())
+            for s, p, o in sorted(self._rels):
+                yield relation_line(s, p, o)
+
+        def flush(buf):
+            nt = ("\n".join(buf) + "\n").encode("utf-8")
+            self._nt.write(nt)
+            self._write_ttl(*turtle_chunk(nt))
+
         buf: list[str] = []
-        for key in sorted(self._nodes):
-            n = self._nodes[key]
-            buf.extend(entity_lines(key, n.type, n.label, n.names, n.ids.items()))
-            if len(buf) > 20000:
-                self._nt.write(("\n".join(buf) + "\n").encode("utf-8"))
-                buf.clear()
-        for s, p, o in sorted(self._rels):
-            buf.append(relation_line(s, p, o))
-            if len(buf) > 20000:
-                self._nt.write(("\n".join(buf) + "\n").encode("utf-8"))
-                buf.clear()
+        for line in all_lines():  # in chunks that end with a subject, so Turtle groups as one pass would
+            if len(buf) >= TTL_CHUNK and line.split(" ", 1)[0] != buf[-1].split(" ", 1)[0]:
+                flush(buf)
+                buf = []
+            buf.append(line)
         if buf:
-            self._nt.write(("\n".join(buf) + "\n").encode("utf-8"))
-        for fh in (self._nt, self._art):
+            flush(buf)
+        for fh in (self._nt, self._ttl, self._art):
             fh.flush()
             os.fsync(fh.fileno())
             os.fchmod(fh.fileno(), 0o644)
@@ -301,10 +323,10 @@ class StreamedGraph:
 
     def discard(self) -> None:
         """Remove the files still under temporary names."""
-        for fh in (self._nt, self._art):
+        for fh in (self._nt, self._ttl, self._art):
             if not fh.closed:
                 fh.close()
-        for p in (self.nt_path, self.articles_path):
+        for p in (self.nt_path, self.ttl_path, self.articles_path):
             if p.name.startswith("."):
                 p.unlink(missing_ok=True)
 

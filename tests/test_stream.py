@@ -113,3 +113,12 @@ def test_a_json_lines_file_over_20_mib_is_read_line_by_line(tmp_path):
     (tmp_path / "big.jsonl").write_text(line * n, encoding="utf-8")
     sources = plan([tmp_path / "big.jsonl"], report=lambda p, r: pytest.fail(f"{p}: {r}"))
     assert len(sources) == n
+
+
+def test_turtle_written_in_small_chunks_is_the_same_file(tmp_path, monkeypatch):
+    import kg.stream
+
+    monkeypatch.setattr(kg.stream, "TTL_CHUNK", 7)
+    a = in_memory([ROOT / "sources"], tmp_path / "mem")
+    b = streamed([ROOT / "sources"], tmp_path / "stream")
+    assert a["graph.ttl"] == b["graph.ttl"] and a["graph.nt"] == b["graph.nt"]

@@ -23,13 +23,16 @@ class Exporter(Protocol):
     def write(self, graph: "KnowledgeGraph", out_dir: Path) -> Path: ...
 
 
-def write_atomic(path: Path, data: bytes) -> Path:
-    """Write bytes to ``path`` through a temporary file in the same folder."""
+def write_via_temp(path: Path, produce) -> Path:
+    """``produce(binary_file)`` writes the content; it appears at ``path`` only when
+    whole (a temporary file in the same folder, fsync, rename), so an interrupted
+    build leaves the previous file intact."""
+    path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+            produce(fh)
             fh.flush()
             os.fsync(fh.fileno())
         os.chmod(tmp, 0o644)
@@ -38,6 +41,11 @@ def write_atomic(path: Path, data: bytes) -> Path:
         Path(tmp).unlink(missing_ok=True)
         raise
     return path
+
+
+def write_atomic(path: Path, data: bytes) -> Path:
+    """Write bytes to ``path`` through a temporary file in the same folder."""
+    return write_via_temp(path, lambda fh: fh.write(data))
 
 
 def take_file(source: Path, target: Path) -> Path:
@@ -49,19 +57,11 @@ def take_file(source: Path, target: Path) -> Path:
     if source.resolve().parent == target.resolve().parent:
         os.replace(source, target)
         return target
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh, open(source, "rb") as src:
+
+    def copy(fh):
+        with open(source, "rb") as src:
             shutil.copyfileobj(src, fh, 1 << 20)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return target
+    return write_via_temp(target, copy)
 
 
 def exporters(*, html_max_nodes: int = 2000, focus: str | None = None,

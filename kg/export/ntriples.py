@@ -6,8 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import take_file
-from .rdf import copy_spool, spooled, write_via_temp
+from . import take_file, write_via_temp
+from .rdf import copy_spool, spooled
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..graph import KnowledgeGraph

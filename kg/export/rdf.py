@@ -20,6 +20,7 @@ import pyoxigraph as ox
 from rdflib import Graph
 
 from ..namespace import PREFIXES, bind_prefixes
+from . import take_file, write_via_temp
 from .triples import graph_lines
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -58,6 +59,20 @@ def ntriples_to_turtle(source, target) -> None:
     ox.serialize(triples, target, format=ox.RdfFormat.TURTLE, prefixes=OX_PREFIXES)
 
 
+def turtle_chunk(nt: bytes) -> tuple[bytes, bytes]:
+    """(prefix header, statements) of some N-Triples lines in Turtle. Chunks of whole
+    subjects can be written one after the other below one header: the file is the one
+    a single conversion of all the lines gives (a test checks)."""
+    if not nt.strip():
+        return b"", b""
+    out = ox.serialize(ox.parse(nt, format=ox.RdfFormat.N_TRIPLES), format=ox.RdfFormat.TURTLE,
+                       prefixes=OX_PREFIXES)
+    pos = 0
+    while out.startswith(b"@prefix ", pos):
+        pos = out.index(b"\n", pos) + 1
+    return out[:pos], out[pos:]
+
+
 def turtle_bytes(kg: "KnowledgeGraph") -> bytes:
     out = io.BytesIO()
     ntriples_to_turtle(spooled(kg), out)
@@ -90,29 +105,15 @@ def _remove(path: str) -> None:
         pass
 
 
-def write_via_temp(path: Path, produce) -> Path:
-    """``produce(binary_file)`` writes the content; the file appears at ``path`` only
-    when whole (temporary file, fsync, rename)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            produce(fh)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return path
-
-
 class TurtleExporter:
     name = "turtle"
     filename = "graph.ttl"
 
     def write(self, graph: "KnowledgeGraph", out_dir: Path) -> Path:
+        target = Path(out_dir) / self.filename
+        if getattr(graph, "ttl_path", None) is not None:  # a streaming build wrote it as it went
+            graph.ttl_path = take_file(graph.ttl_path, target)
+            return target
         source = spooled(graph)
         return write_via_temp(Path(out_dir) / self.filename, lambda fh: ntriples_to_turtle(source, fh))
 
