@@ -155,3 +155,22 @@ def _normalize(text: str, case_sensitive: bool) -> tuple[str, "list[int] | range
             chars.append(f)
             offsets.append(i)
     return "".join(chars), offsets
+
+
+class PrefilteredRegex:
+    """A case-insensitive regex that can only match where one of ``words`` occurs: it is
+    run only on text in which one of them does (one Aho-Corasick pass over the
+    lowercased text). Same matches as the regex alone, for much less time on the many
+    sentences without any of the words."""
+
+    def __init__(self, plain: re.Pattern, words: Iterable[str]) -> None:
+        self.plain = plain
+        self._words = ahocorasick.Automaton()
+        for w in {w.lower() for w in words}:
+            self._words.add_word(w, w)
+        self._words.make_automaton()
+
+    def finditer(self, text: str):
+        for _ in self._words.iter(text.lower()):
+            return self.plain.finditer(text)
+        return iter(())

@@ -92,3 +92,15 @@ def test_matcher_over_the_gazetteer() -> None:
     assert got["Kalbar"] == {"61"}
     assert got["Bogor"] == {"32.01", "32.71"}
     assert "Aceh" not in got
+
+
+@pytest.mark.parametrize("text", ["Rapat itu digelar Senin lalu.", "SENIN DEPAN ada rapat", "tanpa hari apa pun",
+                                  "senin-senin lalu", "", "Kamis\u00a0nanti", "rAbU lalu, Rabu depan"])
+def test_prefiltered_regex_gives_the_plain_matches(text):
+    import re
+
+    from kg.match import PrefilteredRegex
+
+    plain = re.compile(r"(?<![\w-])(senin|rabu|kamis)\s+(lalu|depan|nanti)\b", re.I)
+    fast = PrefilteredRegex(plain, ["Senin", "Rabu", "Kamis"])
+    assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]

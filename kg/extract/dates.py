@@ -19,6 +19,7 @@ from typing import Sequence
 
 import yaml
 
+from ..match import PrefilteredRegex
 from ..model import Mention
 from ..text import alternation
 
@@ -59,7 +60,7 @@ class _Patterns:
     numeric: re.Pattern[str]
     numeric_range: re.Pattern[str]
     yearless_numeric: re.Pattern[str]
-    relative_weekday: re.Pattern[str]
+    relative_weekday: PrefilteredRegex
     year: re.Pattern[str]
     future_after: re.Pattern[str]
     past_after: re.Pattern[str]
@@ -105,9 +106,9 @@ def _patterns() -> _Patterns:
     )
     past = alternation(cal.past)
     future = alternation(cal.future)
-    relative_weekday = re.compile(
+    relative_weekday = PrefilteredRegex(re.compile(
         rf"(?:(?P<hari>hari)\s+)?(?P<wd>{wd})\s+(?P<rel>{past}|{future})\b", re.I
-    )
+    ), cal.weekdays)
     return _Patterns(
         full_text=full_text,
         range_days=range_days,

@@ -53,6 +53,13 @@ def _config():
 
 
 @cache
+def _speech_anywhere() -> re.Pattern:
+    """Any speech verb as a word: without one, no name can be followed by one."""
+    speech = _config()[4]
+    return re.compile(rf"(?<!\w)(?:{alternation(speech)})\b")
+
+
+@cache
 def _regexes():
     honorifics, ranks, degrees, attribution, speech, _ = _config()
     hon = alternation([h for h in honorifics if h.endswith(".")] + [h for h in honorifics if len(h) > 3] + ranks)
@@ -116,8 +123,8 @@ class PersonExtractor:
         for rx, cue in ((attr, "attribution"), (menurut, "attribution"), (honor, "honorific")):
             for m in rx.finditer(text):
                 add(m.end() if cue != "honorific" else m.start(), cue=cue)
-        # "Sulaiman mengatakan", "Abdul Muis, mengatakan"
-        for m in re.finditer(rf"(?<![\w.])(?={NAME_WORD})", text):
+        # "Sulaiman mengatakan", "Abdul Muis, mengatakan" (only where a speech verb occurs at all)
+        for m in (re.finditer(rf"(?<![\w.])(?={NAME_WORD})", text) if _speech_anywhere().search(text) else ()):
             if any(s <= m.start() < e for s, e in found):
                 continue
             p = self._parse(text, m.start(), blocked)

@@ -87,9 +87,15 @@ class VenueExtractor:
             add(m.start(), m.end(), "venue")
         for m in tail_re.finditer(text):
             add(m.start(), m.end(), "venue")
-        not_names = {w.casefold() for w in load_yaml("names.yaml")["not_names"]}
+        not_names = _not_names()
         for m in sub_re.finditer(text):
             words = m.group("body").split()
             if m.group("head")[0].isupper() and not any(w.casefold() in not_names for w in words):
                 add(m.start(), m.end(), "area")
         return out
+
+
+@cache
+def _not_names() -> frozenset[str]:
+    """Words that are never part of a name (names.yaml), casefolded."""
+    return frozenset(w.casefold() for w in load_yaml("names.yaml")["not_names"])
