@@ -9,7 +9,7 @@ coreference) and the relation rules. The result is a ``DocumentGraph``.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Callable, Iterable, Protocol, Sequence
 
 from .model import Article, DocumentGraph, Mention, Sentence
@@ -55,7 +55,9 @@ class Doc:
 
 
 def shift(m: Mention, by: int) -> Mention:
-    return replace(m, start=m.start + by, end=m.end + by)
+    """``m`` moved by ``by`` characters (what ``dataclasses.replace`` does, faster)."""
+    return Mention(m.type, m.text, m.start + by, m.end + by, m.key, m.label, m.value, m.qualifiers, m.source,
+                   m.names, m.links)
 
 
 def make_doc(article: Article) -> Doc:

@@ -123,3 +123,17 @@ def test_a_failing_extraction_in_a_worker_is_reported_and_skipped(tmp_path, monk
     graph = kg.build([ROOT / "sources"], on_error=lambda p, r: errors.append((p, r)), jobs=2)
     assert len(graph.articles) == 4
     assert len(errors) == 1 and "001_" in errors[0][0] and "RuntimeError: boom" in errors[0][1]
+
+
+def test_shift_moves_every_field_of_a_mention():
+    """kg.pipeline.shift lists Mention's fields by position: a new field must be added there too."""
+    import dataclasses
+
+    from kg.model import Mention
+    from kg.pipeline import shift
+
+    values = {"type": "Person", "text": "x", "start": 1, "end": 2, "key": "k", "label": "l", "value": "v",
+              "qualifiers": frozenset({"a"}), "source": "s", "names": frozenset({"n"}), "links": (("p", "o"),)}
+    assert [f.name for f in dataclasses.fields(Mention)] == list(values)
+    m = Mention(**values)
+    assert shift(m, 5) == dataclasses.replace(m, start=6, end=7)

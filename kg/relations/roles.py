@@ -31,14 +31,15 @@ QUOTE = re.compile(r"[\"“”‘’]|''")
 
 
 @cache
-def cues() -> list[tuple[re.Pattern, str]]:
+def _tables() -> list[tuple[list[str], str]]:
+    """The cue words, by kind of cue, in order of precedence."""
     voc = gazetteer.vocab()
     roles = load_yaml("roles.yaml")
     nn = load_yaml("names.yaml")
     speech = set(voc["speech_verbs"]) | set(nn["subject_speech_verbs"]) | set(nn["subject_action_verbs"]) | set(voc["opening_verbs"])
     active_speech = {s for s in speech if not s.startswith("di") and " oleh" not in s}
     attribution = set(voc["attribution_verbs"])
-    table = [
+    return [
         (roles["presenter_cues"], "present"),
         (roles["attendee_cues"], "attend-after"),
         (roles["attending_object_verbs"], "attend-object"),
@@ -49,10 +50,28 @@ def cues() -> list[tuple[re.Pattern, str]]:
         (sorted(attribution), "attribution"),
         (sorted(active_speech), "speak-subject"),
     ]
-    out = []
-    for words, kind in table:
-        out.append((re.compile(rf"(?<![\w-])(?:{alternation(words)})(?![\w-])"), kind))
-    return out
+
+
+@cache
+def cues() -> list[tuple[re.Pattern, str]]:
+    return [(re.compile(rf"(?<![\w-])(?:{alternation(words)})(?![\w-])"), kind) for words, kind in _tables()]
+
+
+@cache
+def _cue_words():
+    """One automaton of every cue word (as written: the cue regexes are case-sensitive),
+    each with the indices of the cue tables it belongs to."""
+    import ahocorasick
+
+    where: dict[str, set[int]] = {}
+    for i, (words, _) in enumerate(_tables()):
+        for w in words:
+            where.setdefault(w, set()).add(i)
+    auto = ahocorasick.Automaton()
+    for w, idx in where.items():
+        auto.add_word(w, frozenset(idx))
+    auto.make_automaton()
+    return auto
 
 
 @cache
@@ -67,7 +86,12 @@ def _pronoun_re() -> re.Pattern:
 def find_cues(text: str, offset: int) -> list[tuple[int, int, str]]:
     found = []
     taken: list[tuple[int, int]] = []
-    for rx, kind in cues():
+    present: set[int] = set()
+    for _, idx in _cue_words().iter(text):  # which cue tables can match at all
+        present |= idx
+    for i, (rx, kind) in enumerate(cues()):
+        if i not in present:
+            continue
         for m in rx.finditer(text):
             s, e = offset + m.start(), offset + m.end()
             if any(a < e and s < b for a, b in taken):
