@@ -231,15 +231,22 @@ def records(doc: DocumentGraph) -> list[tuple[tuple, dict]]:
     return out
 
 
+def merge_entity(label: str, names: set, ids: dict, other_label: str, other_names, other_ids: dict) -> str:
+    """Two sightings of one entity merged the same way whatever the order: ``names``
+    and ``ids`` are updated in place (all names; per identifier scheme the smallest
+    value) and the fuller label is returned."""
+    names |= other_names
+    names.add(other_label)
+    for scheme, value in other_ids.items():
+        old = ids.get(scheme)
+        ids[scheme] = value if old is None else min(old, value)
+    return _better_label(label, other_label)
+
+
 def merge_entity_into(target: dict, other: dict) -> None:
-    """Label, names and identifiers of two sightings of one entity, merged the same
-    way whatever the order: the fuller label, all names, for each identifier scheme
-    the smallest value. (kg.stream.StreamedGraph.add applies the same rule.)"""
-    target["label"] = _better_label(target["label"], other["label"])
-    target["names"] |= other["names"] | {other["label"]}
-    for scheme, value in other["ids"].items():
-        old = target["ids"].get(scheme)
-        target["ids"][scheme] = value if old is None else min(old, value)
+    """:func:`merge_entity` on records (dicts with label, names and ids)."""
+    target["label"] = merge_entity(target["label"], target["names"], target["ids"], other["label"], other["names"],
+                                   other["ids"])
 
 
 def merge_records(a: dict, b: dict) -> dict:

@@ -29,7 +29,7 @@ from pathlib import Path
 import networkx as nx
 
 from .graph import SAMPLE_ARTICLES, SAMPLE_SOURCES  # the samples of the in-memory views
-from .graph import _better_label as better_label
+from .graph import merge_entity
 from .model import Article, Entity
 
 BATCH = 32              # articles per task sent to a worker
@@ -238,12 +238,9 @@ class StreamedGraph:
         fd, ap = tempfile.mkstemp(prefix=".articles.jsonl.", dir=out_dir)
         self.articles_path = Path(ap)
         self._art = os.fdopen(fd, "wb")
-        self.version = 0
-        self.closed = False
 
     # -- during the build
     def add(self, article_id: str, path: str, payload: dict) -> None:
-        self.version += 1
         self._nt.write(payload["nt"])
         self._write_ttl(payload["ttl_header"], payload["ttl"])
         record = (payload["record"] + "\n").encode("utf-8")
@@ -256,12 +253,7 @@ class StreamedGraph:
             node = self._nodes.get(key)
             if node is None:
                 node = self._nodes[key] = _Ent(type_, label)
-            node.label = better_label(node.label, label)
-            node.names |= names
-            node.names.add(label)
-            for scheme, value in ids.items():
-                old = node.ids.get(scheme)
-                node.ids[scheme] = value if old is None else min(old, value)
+            node.label = merge_entity(node.label, node.names, node.ids, label, names, ids)
             if sighted:
                 node.count += 1
                 if len(node.articles) < SAMPLE_ARTICLES:
@@ -319,7 +311,6 @@ class StreamedGraph:
             os.fsync(fh.fileno())
             os.fchmod(fh.fileno(), 0o644)
             fh.close()
-        self.closed = True
 
     def discard(self) -> None:
         """Remove the files still under temporary names."""

@@ -64,6 +64,16 @@ def take_file(source: Path, target: Path) -> Path:
     return write_via_temp(target, copy)
 
 
+def take_streamed(graph, attr: str, target: Path) -> Path | None:
+    """When ``graph`` comes from a streaming build that wrote this export as it went
+    (its path in ``graph.<attr>``), put that file into place and return the target."""
+    source = getattr(graph, attr, None)
+    if source is None:
+        return None
+    setattr(graph, attr, take_file(source, target))
+    return Path(target)
+
+
 def exporters(*, html_max_nodes: int = 2000, focus: str | None = None,
               formats: list[str] | None = None) -> list[Exporter]:
     """The exporters ``kg build`` runs, in order (``formats``: only those with these

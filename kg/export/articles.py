@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Iterator
 
 from ..model import Article
-from . import take_file, write_atomic
+from . import take_streamed, write_atomic
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..graph import KnowledgeGraph
@@ -43,8 +43,7 @@ class ArticlesExporter:
 
     def write(self, graph: "KnowledgeGraph", out_dir: Path) -> Path:
         target = Path(out_dir) / self.filename
-        if getattr(graph, "articles_path", None) is not None:  # a streaming build wrote it as it went
-            graph.articles_path = take_file(graph.articles_path, target)
+        if take_streamed(graph, "articles_path", target):
             return target
         lines = [dump(graph.articles[k]) for k in sorted(graph.articles)]
         return write_atomic(Path(out_dir) / self.filename, ("\n".join(lines) + "\n").encode("utf-8"))

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import take_file, write_via_temp
+from . import take_streamed, write_via_temp
 from .rdf import copy_spool, spooled
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -23,7 +23,6 @@ class NTriplesExporter:
 
     def write(self, graph: "KnowledgeGraph", out_dir: Path) -> Path:
         target = Path(out_dir) / self.filename
-        if getattr(graph, "nt_path", None) is not None:  # a streaming build wrote it as it went
-            graph.nt_path = take_file(graph.nt_path, target)
+        if take_streamed(graph, "nt_path", target):
             return target
         return write_via_temp(Path(out_dir) / self.filename, lambda fh: copy_spool(graph, fh))

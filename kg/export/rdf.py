@@ -20,7 +20,7 @@ import pyoxigraph as ox
 from rdflib import Graph
 
 from ..namespace import PREFIXES, bind_prefixes
-from . import take_file, write_via_temp
+from . import take_streamed, write_via_temp
 from .triples import graph_lines
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -111,8 +111,7 @@ class TurtleExporter:
 
     def write(self, graph: "KnowledgeGraph", out_dir: Path) -> Path:
         target = Path(out_dir) / self.filename
-        if getattr(graph, "ttl_path", None) is not None:  # a streaming build wrote it as it went
-            graph.ttl_path = take_file(graph.ttl_path, target)
+        if take_streamed(graph, "ttl_path", target):
             return target
         source = spooled(graph)
         return write_via_temp(Path(out_dir) / self.filename, lambda fh: ntriples_to_turtle(source, fh))
