@@ -18,7 +18,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from .data import load_yaml
-from .names import names_for
+from .labels import names_for
 from .model import DocumentGraph, Entity, Evidence, Mention, Sentence, Sighting
 from .text import fold, slug, squash
 

@@ -1,4 +1,4 @@
-"""Names an entity may carry (kg.names), and the names a build actually exports."""
+"""Names an entity may carry (kg.labels), and the names a build actually exports."""
 import re
 from pathlib import Path
 
@@ -6,7 +6,7 @@ import kg
 
 import pytest
 
-from kg.names import acceptable, names_for, tidy
+from kg.labels import acceptable, names_for, tidy
 
 
 @pytest.mark.parametrize("raw, expected", [
