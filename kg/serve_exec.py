@@ -1,0 +1,205 @@
+"""The query processes of `kg serve`: each query runs in a forked child, under limits.
+
+A child inherits the loaded store (copy-on-write), runs one query and sends back its
+serialized answer; the parent kills it at the time limit, so a runaway query cannot hold
+the server. Around that:
+
+- at most ``max_queries`` children run at once; up to ``max_waiting`` more requests wait
+  for a slot (at most ``max_wait`` seconds, then 503), any beyond that get 503 at once;
+- the answer is written into a buffer that stops at ``max_result`` bytes (413: the
+  million-row answer is never built whole);
+- each child gets an address-space budget of ``max_memory`` bytes above what it inherited,
+  so a cross join that materialises (ORDER BY, GROUP BY) ends its own process, not the machine.
+"""
+from __future__ import annotations
+
+import asyncio
+import multiprocessing as mp
+import resource
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+
+import pyoxigraph as ox
+
+from .query import PREFIXES
+from .query_guard import SERVICE_REFUSED, query_form, uses_service
+
+RESULT_TYPES = {
+    "json": ("application/sparql-results+json", ox.QueryResultsFormat.JSON),
+    "csv": ("text/csv", ox.QueryResultsFormat.CSV),
+    "tsv": ("text/tab-separated-values", ox.QueryResultsFormat.TSV),
+    "xml": ("application/sparql-results+xml", ox.QueryResultsFormat.XML),
+}
+GRAPH_TYPES = {
+    "turtle": ("text/turtle", ox.RdfFormat.TURTLE),
+    "nt": ("application/n-triples", ox.RdfFormat.N_TRIPLES),
+}
+
+Answer = tuple[int, str, bytes]   # status, content type, body
+
+
+@dataclass(frozen=True)
+class QueryLimits:
+    timeout: float = 10.0               # seconds a query may run
+    max_result: int = 50 * 10**6        # bytes of one serialized answer
+    max_queries: int = 4                # query processes at once
+    max_waiting: int = 256              # requests waiting for a free query process
+    max_wait: float = 30.0              # seconds a request waits for one
+    max_memory: int = 2 * 2**30         # bytes of memory one query process may add
+    allow_service: bool = False         # SPARQL SERVICE (federated queries)
+
+
+def choose(accept: str, fmt: str | None, *, graph: bool) -> tuple[str, object]:
+    """The content type and Oxigraph format from ``format=`` or the Accept header."""
+    table = GRAPH_TYPES if graph else RESULT_TYPES
+    if fmt:
+        key = fmt.lower().removeprefix("text/").removeprefix("application/")
+        for name, (mime, f) in table.items():
+            if key in (name, mime, mime.split("/")[-1]):
+                return mime, f
+    for part in (accept or "").split(","):
+        mime = part.split(";")[0].strip().lower()
+        for name, (m, f) in table.items():
+            if mime == m or (mime == "application/json" and name == "json") \
+                    or (mime == "application/xml" and name == "xml"):
+                return m, f
+    return next(iter(table.values()))
+
+
+class ResultTooLarge(Exception):
+    pass
+
+
+class CappedBuffer:
+    """A binary writer that refuses to grow past ``limit`` bytes."""
+
+    def __init__(self, limit: int):
+        self.limit, self.size, self.parts = limit, 0, []
+
+    def write(self, data) -> int:
+        self.size += len(data)
+        if self.size > self.limit:
+            raise ResultTooLarge
+        self.parts.append(bytes(data))
+        return len(data)
+
+    def flush(self) -> None:
+        pass
+
+    def getvalue(self) -> bytes:
+        return b"".join(self.parts)
+
+
+def _too_large(limit: int) -> Answer:
+    return 413, "text/plain", (f"the result is larger than the limit of {limit:,} bytes: "
+                               "ask for less (LIMIT, fewer variables, a narrower pattern)\n").encode()
+
+
+def _vm_size() -> int:
+    with open("/proc/self/statm") as f:
+        return int(f.read().split()[0]) * resource.getpagesize()
+
+
+def _execute(store: ox.Store, query: str, accept: str, fmt: str | None, limits: QueryLimits, conn) -> None:
+    """In the child process: run the query and send (status, content type, bytes)."""
+    try:
+        if limits.max_memory:
+            try:
+                budget = _vm_size() + limits.max_memory
+                resource.setrlimit(resource.RLIMIT_AS, (budget, budget))
+            except (OSError, ValueError):
+                pass
+        answer = store.query(query, prefixes=PREFIXES)
+        buf = CappedBuffer(limits.max_result)
+        try:
+            if isinstance(answer, ox.QueryTriples):
+                mime, f = choose(accept, fmt, graph=True)
+                ox.serialize(answer, buf, format=f)
+            else:
+                mime, f = choose(accept, fmt, graph=False)
+                answer.serialize(buf, format=f)
+        except Exception:  # noqa: BLE001 - the writer's refusal may come back wrapped
+            if buf.size > buf.limit:
+                conn.send(_too_large(limits.max_result))
+                return
+            raise
+        conn.send((200, mime, buf.getvalue()))
+    except SyntaxError as exc:
+        conn.send((400, "text/plain", f"SPARQL syntax error: {exc}\n".encode()))
+    except MemoryError:
+        conn.send((503, "text/plain", b"the query needed more memory than a query may use (--max-query-memory)\n"))
+    except Exception as exc:  # noqa: BLE001 - reported to the client, the server goes on
+        conn.send((500, "text/plain", f"query failed: {type(exc).__name__}: {exc}\n".encode()))
+    finally:
+        conn.close()
+
+
+def check(query: str, *, allow_service: bool) -> Answer | None:
+    """The answer for a query that is not run at all, else None."""
+    if query_form(query) == "update":
+        return 403, "text/plain", b"this endpoint is read-only: update queries are refused\n"
+    if not allow_service and uses_service(query):
+        return 400, "text/plain", (SERVICE_REFUSED + " (kg serve --allow-service turns them on)\n").encode()
+    return None
+
+
+def run_in_child(store: ox.Store, query: str, accept: str, fmt: str | None, limits: QueryLimits) -> Answer:
+    """Run one query in a forked child, killed at the time limit (blocking)."""
+    ctx = mp.get_context("fork")
+    parent, child = ctx.Pipe(duplex=False)
+    proc = ctx.Process(target=_execute, args=(store, query, accept, fmt, limits, child), daemon=True)
+    proc.start()
+    child.close()
+    try:
+        if parent.poll(limits.timeout):
+            return parent.recv()
+        return 503, "text/plain", f"query cut off after {limits.timeout:g} s (the time limit)\n".encode()
+    except EOFError:
+        return 503, "text/plain", (b"the query process ended without an answer "
+                                   b"(most likely it needed more memory than a query may use)\n")
+    finally:
+        if proc.is_alive():
+            proc.kill()
+        proc.join(1)
+        parent.close()
+
+
+class QueryRunner:
+    """Runs queries for the server: checks, the concurrency cap, the waiting line."""
+
+    def __init__(self, store: ox.Store, limits: QueryLimits):
+        self.store, self.limits = store, limits
+        self.pool = ThreadPoolExecutor(max_workers=limits.max_queries, thread_name_prefix="kg-query")
+        self._slots: asyncio.Semaphore | None = None
+        self.waiting = 0
+
+    def busy(self) -> Answer:
+        return 503, "text/plain", (f"busy: {self.limits.max_queries} queries are running and "
+                                   f"{self.waiting} waiting; try again shortly\n").encode()
+
+    async def answer(self, query: str, accept: str, fmt: str | None) -> Answer:
+        refused = check(query, allow_service=self.limits.allow_service)
+        if refused:
+            return refused
+        if self._slots is None:
+            self._slots = asyncio.Semaphore(self.limits.max_queries)
+        if self._slots.locked():
+            if self.waiting >= self.limits.max_waiting:
+                return self.busy()
+            self.waiting += 1
+            try:
+                await asyncio.wait_for(self._slots.acquire(), self.limits.max_wait)
+            except TimeoutError:
+                return self.busy()
+            finally:
+                self.waiting -= 1
+        else:
+            await self._slots.acquire()
+        try:
+            loop = asyncio.get_running_loop()
+            return await loop.run_in_executor(self.pool, run_in_child, self.store, query, accept, fmt, self.limits)
+        finally:
+            self._slots.release()
+
+    def close(self) -> None:
+        self.pool.shutdown(wait=False, cancel_futures=True)
