@@ -219,8 +219,8 @@ def parser() -> argparse.ArgumentParser:
                     help="largest serialized answer (default: 50M); larger gets 413")
     sv.add_argument("--max-queries", type=int, default=4, metavar="N",
                     help="queries running at once (default: 4); up to 256 more wait, beyond that 503")
-    sv.add_argument("--max-query-memory", type=_size, default=2 * 2**30, metavar="SIZE",
-                    help="memory one query may add to the loaded graph (default: 2GiB; 0: no limit)")
+    sv.add_argument("--max-query-memory", type=_size, default=2**30, metavar="SIZE",
+                    help="memory one query may add to the loaded graph (default: 1GiB; 0: no limit)")
     sv.add_argument("--idle-timeout", type=float, default=10.0, metavar="SECONDS",
                     help="close a connection that sends no complete request (or body) in this time (default: 10)")
     sv.add_argument("--cors", action="append", metavar="ORIGIN",

@@ -45,7 +45,7 @@ class QueryLimits:
     max_queries: int = 4                # query processes at once
     max_waiting: int = 256              # requests waiting for a free query process
     max_wait: float = 30.0              # seconds a request waits for one
-    max_memory: int = 2 * 2**30         # bytes of memory one query process may add
+    max_memory: int = 2**30             # bytes of memory one query process may add (0: no limit)
     allow_service: bool = False         # SPARQL SERVICE (federated queries)
 
 
@@ -127,7 +127,7 @@ def _execute(store: ox.Store, query: str, accept: str, fmt: str | None, limits: 
     except SyntaxError as exc:
         conn.send((400, "text/plain", f"SPARQL syntax error: {exc}\n".encode()))
     except MemoryError:
-        conn.send((503, "text/plain", b"the query needed more memory than a query may use (--max-query-memory)\n"))
+        conn.send((503, "text/plain", b"the query needed more memory than a query may use\n"))
     except Exception as exc:  # noqa: BLE001 - reported to the client, the server goes on
         conn.send((500, "text/plain", f"query failed: {type(exc).__name__}: {exc}\n".encode()))
     finally:
@@ -155,8 +155,10 @@ def run_in_child(store: ox.Store, query: str, accept: str, fmt: str | None, limi
             return parent.recv()
         return 503, "text/plain", f"query cut off after {limits.timeout:g} s (the time limit)\n".encode()
     except EOFError:
-        return 503, "text/plain", (b"the query process ended without an answer "
-                                   b"(most likely it needed more memory than a query may use)\n")
+        proc.join(1)
+        why = (f"it needed more than the {limits.max_memory / 2**20:,.0f} MiB of memory a query may use"
+               if limits.max_memory else f"exit status {proc.exitcode}")
+        return 503, "text/plain", f"the query process ended without an answer ({why})\n".encode()
     finally:
         if proc.is_alive():
             proc.kill()

@@ -274,6 +274,15 @@ def test_a_big_result_is_refused_without_building_it(graph):
         assert get(p, "ASK {}")[0] == 200
 
 
+def test_a_query_that_needs_too_much_memory_ends_alone(graph):
+    materialised = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i } ORDER BY ?c ?f ?i"
+    with serving(graph, max_memory=64 * 2**20, timeout=30) as p:
+        started = time.monotonic()
+        status, _, body = get(p, materialised)
+        assert status == 503 and b"memory" in body and time.monotonic() - started < 20
+        assert get(p, "ASK {}")[0] == 200
+
+
 def _query_processes(server_pid: int) -> int:
     return len(psutil.Process(server_pid).children(recursive=True))
 
