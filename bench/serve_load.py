@@ -8,8 +8,11 @@ Starts `kg serve` as a child process on a free loopback port and runs, against i
    connection per request, as most SPARQL clients do); p50 / p99 latency, throughput, errors;
 2. burst: 200 clients connect at the same moment and send one query each; how many are
    answered, how many stall (no answer within --burst-timeout seconds), slowest answer;
-3. memory: resident set size of the server and its query processes, sampled every 50 ms
-   (the peak of the sum), before and during the load.
+3. with ``--hostile N``: N clients at once send a cross join that must be sorted whole
+   (``ORDER BY`` over every pair of triples); statuses, time, and the memory peak then;
+4. memory: proportional set size (PSS: pages shared by forked processes counted once
+   in all) of the server and its query processes, sampled every 100 ms (the peak of the
+   sum), idle and during the load.
 
 The same script measures any version of kg (it only uses the command line), so before and
 after a change are compared with the same load. Not a test: nothing here is timed in the suite.
@@ -18,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import shlex
 import socket
 import statistics
 import subprocess
@@ -44,18 +48,18 @@ def raw_request(port: int, query: str, timeout: float) -> tuple[int, float]:
     req = (f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n"
            "Accept: application/sparql-results+json\r\nConnection: close\r\n\r\n").encode()
     started = time.perf_counter()
-    try:
+    data = b""
+    try:  # an answer counts once the server has closed the connection (Connection: close)
         with socket.create_connection(("127.0.0.1", port), timeout=timeout) as s:
             s.settimeout(timeout)
             s.sendall(req)
-            data = b""
             while chunk := s.recv(65536):
                 data += chunk
                 if time.perf_counter() - started > timeout:
                     raise TimeoutError
-        status = int(data.split(b" ", 2)[1]) if data.startswith(b"HTTP/") else 0
     except OSError:
-        status = 0
+        return 0, time.perf_counter() - started
+    status = int(data.split(b" ", 2)[1]) if data.startswith(b"HTTP/") else 0
     return status, time.perf_counter() - started
 
 
@@ -66,7 +70,7 @@ class MemorySampler(threading.Thread):
         self.peak = 0
         self.stop = threading.Event()
 
-    def rss(self) -> int:
+    def pss(self) -> int:
         total = 0
         try:
             procs = [self.proc, *self.proc.children(recursive=True)]
@@ -74,15 +78,15 @@ class MemorySampler(threading.Thread):
             return 0
         for p in procs:
             try:
-                total += p.memory_info().rss
-            except psutil.NoSuchProcess:
+                total += p.memory_full_info().pss
+            except (psutil.NoSuchProcess, psutil.AccessDenied):
                 pass
         return total
 
     def run(self):
         while not self.stop.is_set():
-            self.peak = max(self.peak, self.rss())
-            time.sleep(0.05)
+            self.peak = max(self.peak, self.pss())
+            time.sleep(0.1)
 
 
 def pct(values: list[float], q: float) -> float:
@@ -140,19 +144,45 @@ def burst(port: int, n: int, timeout: float) -> dict:
             "slowest_answer_s": max(answered, default=float("nan")), "wall_s": wall}
 
 
+HOSTILE = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f } ORDER BY ?c ?f"
+
+
+def hostile(port: int, n: int, sampler: "MemorySampler", timeout: float) -> dict:
+    sampler.peak = 0
+    results: list[tuple[int, float]] = [(0, 0.0)] * n
+
+    def worker(i):
+        results[i] = raw_request(port, HOSTILE, timeout)
+
+    threads = [threading.Thread(target=worker, args=(i,)) for i in range(n)]
+    started = time.perf_counter()
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    statuses: dict[str, int] = {}
+    for st, _ in results:
+        statuses[str(st)] = statuses.get(str(st), 0) + 1
+    return {"clients": n, "statuses": statuses, "wall_s": time.perf_counter() - started,
+            "peak_pss_mb": sampler.peak / 2**20}
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--graph", default="exports", help="a build folder or graph file (default: exports/)")
-    ap.add_argument("--kg", default=str(Path(sys.executable).with_name("kg")), help="the kg command to measure")
+    ap.add_argument("--kg", default=str(Path(sys.executable).with_name("kg")),
+                    help="the kg command to measure (a command line: 'python old/kg_cli.py' works)")
     ap.add_argument("--clients", type=int, default=16)
     ap.add_argument("--requests", type=int, default=25, help="requests per client in the steady phase")
     ap.add_argument("--burst", type=int, default=200)
     ap.add_argument("--burst-timeout", type=float, default=30.0)
+    ap.add_argument("--hostile", type=int, default=0, metavar="N",
+                    help="also N concurrent sorted cross joins (memory under attack; default: skip)")
     ap.add_argument("--label", default="", help="a name for this run in the JSON line")
     args = ap.parse_args()
 
     port = free_port()
-    server = subprocess.Popen([args.kg, "serve", args.graph, "--port", str(port)],
+    server = subprocess.Popen([*shlex.split(args.kg), "serve", args.graph, "--port", str(port)],
                               stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     try:
         server.stdout.readline()  # "kg: serving ..." once it listens
@@ -162,14 +192,17 @@ def main() -> int:
                 raise SystemExit("kg serve did not start")
             time.sleep(0.2)
         sampler = MemorySampler(server.pid)
-        idle_rss = sampler.rss()
+        idle_pss = sampler.pss()
         sampler.start()
-        out = {"label": args.label, "graph": args.graph, "idle_rss_mb": idle_rss / 2**20}
+        out = {"label": args.label, "graph": args.graph, "idle_pss_mb": idle_pss / 2**20}
         out["steady"] = steady(port, args.clients, args.requests, args.burst_timeout)
         out["burst"] = burst(port, args.burst, args.burst_timeout)
+        out["peak_pss_mb"] = sampler.peak / 2**20
+        if args.hostile:
+            out["hostile"] = hostile(port, args.hostile, sampler, 120.0)
+            out["after_hostile_ok"] = raw_request(port, QUERY, 30)[0] == 200
         sampler.stop.set()
         sampler.join()
-        out["peak_rss_mb"] = sampler.peak / 2**20
         out["server_alive"] = server.poll() is None
     finally:
         server.terminate()
@@ -181,7 +214,11 @@ def main() -> int:
     s, b = out["steady"], out["burst"]
     print(f"| {args.label} | {args.clients}x{args.requests} | {s['p50_ms']:.0f} | {s['p99_ms']:.0f} | "
           f"{s['req_per_s']:.1f} | {s['errors']} | {b['answered']}/{b['clients']} | {b['stalled_or_reset']} | "
-          f"{b['slowest_answer_s']:.1f} | {out['idle_rss_mb']:.0f} | {out['peak_rss_mb']:.0f} |")
+          f"{b['slowest_answer_s']:.1f} | {out['idle_pss_mb']:.0f} | {out['peak_pss_mb']:.0f} |")
+    if args.hostile:
+        h = out["hostile"]
+        print(f"| {args.label} | {h['clients']} sorted cross joins | {h['statuses']} | {h['wall_s']:.1f} s | "
+              f"{h['peak_pss_mb']:.0f} MB | server answers after: {out['after_hostile_ok']} |")
     return 0
 
 

@@ -1,21 +1,27 @@
-"""The query processes of `kg serve`: each query runs in a forked child, under limits.
+"""The query processes of `kg serve`: queries run in forked workers, under limits.
 
-A child inherits the loaded store (copy-on-write), runs one query and sends back its
-serialized answer; the parent kills it at the time limit, so a runaway query cannot hold
-the server. Around that:
+``max_queries`` worker processes are forked when the server starts; each inherits the
+loaded store (copy-on-write) and answers one query at a time, sending back the serialized
+answer. The parent gives a worker a query and waits at most the time limit: a worker that
+has not answered by then is killed and replaced by a fresh fork, so a runaway query
+cannot hold the server (and a query that needs no killing costs no fork). Around that:
 
-- at most ``max_queries`` children run at once; up to ``max_waiting`` more requests wait
-  for a slot (at most ``max_wait`` seconds, then 503), any beyond that get 503 at once;
+- at most ``max_queries`` queries run at once; up to ``max_waiting`` more requests wait
+  for a worker (at most ``max_wait`` seconds, then 503), any beyond that get 503 at once;
 - the answer is written into a buffer that stops at ``max_result`` bytes (413: the
   million-row answer is never built whole);
-- each child gets an address-space budget of ``max_memory`` bytes above what it inherited,
-  so a cross join that materialises (ORDER BY, GROUP BY) ends its own process, not the machine.
+- each worker gets an address-space budget of ``max_memory`` bytes above what it
+  inherited, so a query that materialises a cross join (ORDER BY, GROUP BY) ends its own
+  worker, which is replaced, and never the machine;
+- a worker is replaced after ``RECYCLE`` queries, so nothing it accumulates lasts.
 """
 from __future__ import annotations
 
 import asyncio
 import multiprocessing as mp
+import os
 import resource
+import stat
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
@@ -100,15 +106,9 @@ def _vm_size() -> int:
         return int(f.read().split()[0]) * resource.getpagesize()
 
 
-def _execute(store: ox.Store, query: str, accept: str, fmt: str | None, limits: QueryLimits, conn) -> None:
-    """In the child process: run the query and send (status, content type, bytes)."""
+def _answer(store: ox.Store, query: str, accept: str, fmt: str | None, limits: QueryLimits) -> Answer:
+    """In a worker: run one query, serialize its answer under the size limit."""
     try:
-        if limits.max_memory:
-            try:
-                budget = _vm_size() + limits.max_memory
-                resource.setrlimit(resource.RLIMIT_AS, (budget, budget))
-            except (OSError, ValueError):
-                pass
         answer = store.query(query, prefixes=PREFIXES)
         buf = CappedBuffer(limits.max_result)
         try:
@@ -120,18 +120,108 @@ def _execute(store: ox.Store, query: str, accept: str, fmt: str | None, limits: 
                 answer.serialize(buf, format=f)
         except Exception:  # noqa: BLE001 - the writer's refusal may come back wrapped
             if buf.size > buf.limit:
-                conn.send(_too_large(limits.max_result))
-                return
+                return _too_large(limits.max_result)
             raise
-        conn.send((200, mime, buf.getvalue()))
+        return 200, mime, buf.getvalue()
     except SyntaxError as exc:
-        conn.send((400, "text/plain", f"SPARQL syntax error: {exc}\n".encode()))
+        return 400, "text/plain", f"SPARQL syntax error: {exc}\n".encode()
     except MemoryError:
-        conn.send((503, "text/plain", b"the query needed more memory than a query may use\n"))
+        return 503, "text/plain", b"the query needed more memory than a query may use\n"
     except Exception as exc:  # noqa: BLE001 - reported to the client, the server goes on
-        conn.send((500, "text/plain", f"query failed: {type(exc).__name__}: {exc}\n".encode()))
+        return 500, "text/plain", f"query failed: {type(exc).__name__}: {exc}\n".encode()
+
+
+def _close_inherited_sockets(keep: int) -> None:
+    """A worker forked while the server runs holds copies of its sockets: the listening one
+    and every open client connection, which then would not close when the server closes
+    them. Close every socket but the worker's own pipe (files, such as an on-disk store's,
+    stay open)."""
+    for name in os.listdir("/proc/self/fd"):
+        fd = int(name)
+        if fd == keep:
+            continue
+        try:
+            if stat.S_ISSOCK(os.fstat(fd).st_mode):
+                os.close(fd)
+        except OSError:
+            pass
+
+
+def _worker(store: ox.Store, limits: QueryLimits, conn) -> None:
+    """The loop of a worker process: a job in, an answer out, until the pipe closes."""
+    _close_inherited_sockets(conn.fileno())
+    if limits.max_memory:
+        try:
+            budget = _vm_size() + limits.max_memory
+            resource.setrlimit(resource.RLIMIT_AS, (budget, budget))
+        except (OSError, ValueError):
+            pass
+    try:
+        while True:
+            try:
+                query, accept, fmt = conn.recv()
+            except (EOFError, OSError):
+                return
+            conn.send(_answer(store, query, accept, fmt, limits))
     finally:
         conn.close()
+
+
+RECYCLE = 1000   # queries a worker answers before it is replaced
+
+
+class Worker:
+    """One query process and its pipe (used by one thread at a time)."""
+
+    def __init__(self, store: ox.Store, limits: QueryLimits):
+        self.store, self.limits = store, limits
+        self.proc = self.conn = None
+        self.served = 0
+        self.start()
+
+    def start(self) -> None:
+        ctx = mp.get_context("fork")
+        self.conn, child = ctx.Pipe(duplex=True)
+        self.proc = ctx.Process(target=_worker, args=(self.store, self.limits, child), daemon=True)
+        self.proc.start()
+        child.close()
+        self.served = 0
+
+    def stop(self) -> None:
+        if self.proc is not None and self.proc.is_alive():
+            self.proc.kill()
+        if self.proc is not None:
+            self.proc.join(1)
+        if self.conn is not None:
+            self.conn.close()
+
+    def restart(self) -> None:
+        self.stop()
+        self.start()
+
+    def run(self, query: str, accept: str, fmt: str | None) -> Answer:
+        """Run one query (blocking), killing and replacing the worker at the time limit."""
+        limits = self.limits
+        try:
+            self.conn.send((query, accept, fmt))
+        except OSError:  # the worker died between two queries
+            self.restart()
+            self.conn.send((query, accept, fmt))
+        try:
+            if not self.conn.poll(limits.timeout):
+                self.restart()
+                return 503, "text/plain", f"query cut off after {limits.timeout:g} s (the time limit)\n".encode()
+            answer = self.conn.recv()
+        except (EOFError, OSError):
+            self.proc.join(1)
+            why = (f"it needed more than the {limits.max_memory / 2**20:,.0f} MiB of memory a query may use"
+                   if limits.max_memory else f"exit status {self.proc.exitcode}")
+            self.restart()
+            return 503, "text/plain", f"the query process ended without an answer ({why})\n".encode()
+        self.served += 1
+        if self.served >= RECYCLE:
+            self.restart()
+        return answer
 
 
 def check(query: str, *, allow_service: bool) -> Answer | None:
@@ -144,33 +234,21 @@ def check(query: str, *, allow_service: bool) -> Answer | None:
 
 
 def run_in_child(store: ox.Store, query: str, accept: str, fmt: str | None, limits: QueryLimits) -> Answer:
-    """Run one query in a forked child, killed at the time limit (blocking)."""
-    ctx = mp.get_context("fork")
-    parent, child = ctx.Pipe(duplex=False)
-    proc = ctx.Process(target=_execute, args=(store, query, accept, fmt, limits, child), daemon=True)
-    proc.start()
-    child.close()
+    """Run one query in a worker of its own (blocking); for one-off use."""
+    worker = Worker(store, limits)
     try:
-        if parent.poll(limits.timeout):
-            return parent.recv()
-        return 503, "text/plain", f"query cut off after {limits.timeout:g} s (the time limit)\n".encode()
-    except EOFError:
-        proc.join(1)
-        why = (f"it needed more than the {limits.max_memory / 2**20:,.0f} MiB of memory a query may use"
-               if limits.max_memory else f"exit status {proc.exitcode}")
-        return 503, "text/plain", f"the query process ended without an answer ({why})\n".encode()
+        return worker.run(query, accept, fmt)
     finally:
-        if proc.is_alive():
-            proc.kill()
-        proc.join(1)
-        parent.close()
+        worker.stop()
 
 
 class QueryRunner:
-    """Runs queries for the server: checks, the concurrency cap, the waiting line."""
+    """Runs queries for the server: checks, the workers, the waiting line."""
 
     def __init__(self, store: ox.Store, limits: QueryLimits):
         self.store, self.limits = store, limits
+        self.idle = [Worker(store, limits) for _ in range(limits.max_queries)]
+        self.all = list(self.idle)
         self.pool = ThreadPoolExecutor(max_workers=limits.max_queries, thread_name_prefix="kg-query")
         self._slots: asyncio.Semaphore | None = None
         self.waiting = 0
@@ -197,11 +275,15 @@ class QueryRunner:
                 self.waiting -= 1
         else:
             await self._slots.acquire()
+        worker = self.idle.pop()
         try:
             loop = asyncio.get_running_loop()
-            return await loop.run_in_executor(self.pool, run_in_child, self.store, query, accept, fmt, self.limits)
+            return await loop.run_in_executor(self.pool, worker.run, query, accept, fmt)
         finally:
+            self.idle.append(worker)
             self._slots.release()
 
     def close(self) -> None:
         self.pool.shutdown(wait=False, cancel_futures=True)
+        for worker in self.all:
+            worker.stop()

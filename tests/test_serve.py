@@ -132,6 +132,24 @@ def test_long_query_is_cut_off(endpoint):
     assert time.monotonic() - started < 15
 
 
+def test_connections_close_after_a_query_is_cut_off(endpoint):
+    """The query process that replaces a killed one must not keep client connections open."""
+    import socket
+
+    slow = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
+    host, port = endpoint.removeprefix("http://").split(":")
+    first = f"GET /sparql?{urllib.parse.urlencode({'query': slow})} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"
+    second = f"GET /sparql?query=ASK%7B%7D HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"
+    for request_text in (first, second, second):  # the second and third are served after a replacement
+        started = time.monotonic()
+        with socket.create_connection((host, int(port)), timeout=20) as s:
+            s.sendall(request_text.encode())
+            data = b""
+            while chunk := s.recv(65536):
+                data += chunk
+        assert data.startswith(b"HTTP/1.1 ") and time.monotonic() - started < 15
+
+
 def test_html_view_and_404(endpoint):
     status, headers, body = request(endpoint + "/")
     assert status == 200 and b"vis.Network" in body
