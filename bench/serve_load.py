@@ -9,7 +9,8 @@ Starts `kg serve` as a child process on a free loopback port and runs, against i
 2. burst: 200 clients connect at the same moment and send one query each; how many are
    answered, how many stall (no answer within --burst-timeout seconds), slowest answer;
 3. with ``--hostile N``: N clients at once send a cross join that must be sorted whole
-   (``ORDER BY`` over every pair of triples); statuses, time, and the memory peak then;
+   (``ORDER BY`` over every pair of triples), then one client asks for a 1M-row answer;
+   statuses, time, and the memory peak of each;
 4. memory: proportional set size (PSS: pages shared by forked processes counted once
    in all) of the server and its query processes, sampled every 100 ms (the peak of the
    sum), idle and during the load.
@@ -68,6 +69,7 @@ class MemorySampler(threading.Thread):
         super().__init__(daemon=True)
         self.proc = psutil.Process(pid)
         self.peak = 0
+        self.samples: list[tuple[float, int]] = []
         self.stop = threading.Event()
 
     def pss(self) -> int:
@@ -85,8 +87,13 @@ class MemorySampler(threading.Thread):
 
     def run(self):
         while not self.stop.is_set():
-            self.peak = max(self.peak, self.pss())
+            now = self.pss()
+            self.samples.append((time.perf_counter(), now))
+            self.peak = max(self.peak, now)
             time.sleep(0.1)
+
+    def peak_since(self, started: float) -> int:
+        return max((m for t, m in self.samples if t >= started), default=0)
 
 
 def pct(values: list[float], q: float) -> float:
@@ -145,14 +152,14 @@ def burst(port: int, n: int, timeout: float) -> dict:
 
 
 HOSTILE = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f } ORDER BY ?c ?f"
+BIG = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f } LIMIT 1000000"
 
 
-def hostile(port: int, n: int, sampler: "MemorySampler", timeout: float) -> dict:
-    sampler.peak = 0
+def hostile(port: int, n: int, sampler: "MemorySampler", timeout: float, query: str = HOSTILE) -> dict:
     results: list[tuple[int, float]] = [(0, 0.0)] * n
 
     def worker(i):
-        results[i] = raw_request(port, HOSTILE, timeout)
+        results[i] = raw_request(port, query, timeout)
 
     threads = [threading.Thread(target=worker, args=(i,)) for i in range(n)]
     started = time.perf_counter()
@@ -164,7 +171,7 @@ def hostile(port: int, n: int, sampler: "MemorySampler", timeout: float) -> dict
     for st, _ in results:
         statuses[str(st)] = statuses.get(str(st), 0) + 1
     return {"clients": n, "statuses": statuses, "wall_s": time.perf_counter() - started,
-            "peak_pss_mb": sampler.peak / 2**20}
+            "peak_pss_mb": sampler.peak_since(started) / 2**20}
 
 
 def main() -> int:
@@ -200,6 +207,7 @@ def main() -> int:
         out["peak_pss_mb"] = sampler.peak / 2**20
         if args.hostile:
             out["hostile"] = hostile(port, args.hostile, sampler, 120.0)
+            out["big"] = hostile(port, 1, sampler, 120.0, BIG)
             out["after_hostile_ok"] = raw_request(port, QUERY, 30)[0] == 200
         sampler.stop.set()
         sampler.join()
@@ -219,6 +227,8 @@ def main() -> int:
         h = out["hostile"]
         print(f"| {args.label} | {h['clients']} sorted cross joins | {h['statuses']} | {h['wall_s']:.1f} s | "
               f"{h['peak_pss_mb']:.0f} MB | server answers after: {out['after_hostile_ok']} |")
+        h = out["big"]
+        print(f"| {args.label} | one 1M-row answer | {h['statuses']} | {h['wall_s']:.1f} s | {h['peak_pss_mb']:.0f} MB |")
     return 0
 
 

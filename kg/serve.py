@@ -93,11 +93,6 @@ class Server:
         self.socket.close()
 
 
-def open_store(graph):
-    """The store a server or query runs on (one place, so other stores can be added here)."""
-    return load(graph)
-
-
 def _bind(host: str, port: int) -> socket.socket:
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     sock = socket.socket(family, socket.SOCK_STREAM)
@@ -116,10 +111,13 @@ def make_server(graph, *, host: str = "127.0.0.1", port: int = 8000, timeout: fl
                 max_memory: int = QueryLimits.max_memory, idle_timeout: float = 10.0,
                 max_connections: int = 1000, allowed_hosts: tuple[str, ...] = (), log: bool = True) -> Server:
     """Load the graph and bind the server (port 0: any free port); call ``serve_forever()``."""
-    if timeout <= 0 or max_body < 0 or max_result < 1 or max_queries < 1 or max_waiting < 0 or idle_timeout <= 0:
-        raise QueryError("limits must be positive numbers")
+    for name, value, least in (("timeout", timeout, 1e-3), ("max_body", max_body, 0), ("max_result", max_result, 1),
+                               ("max_queries", max_queries, 1), ("max_waiting", max_waiting, 0),
+                               ("max_query_memory", max_memory, 0), ("idle_timeout", idle_timeout, 1e-3)):
+        if value < least:
+            raise QueryError(f"--{name.replace('_', '-')} must be {'positive' if least else 'at least 0'} (got {value:g})")
     path = graph_file(graph)
-    store = open_store(path)
+    store = load(path)  # the one store-opening function, shared with kg query
     limits = QueryLimits(timeout=timeout, max_result=max_result, max_queries=max_queries,
                          max_waiting=max_waiting, max_wait=max_wait, max_memory=max_memory,
                          allow_service=allow_service)
@@ -140,4 +138,4 @@ def run_query(store, query: str, accept: str = "", fmt: str | None = None, *, li
     return check(query, allow_service=limits.allow_service) or run_in_child(store, query, accept, fmt, limits)
 
 
-__all__ = ["make_server", "run_query", "open_store", "Server", "QueryError"]
+__all__ = ["make_server", "run_query", "Server", "QueryError"]
