@@ -77,4 +77,4 @@ def uses_service(text: str) -> bool:
 
 
 SERVICE_REFUSED = ("federated queries (SERVICE) are refused: they make this machine send requests "
-                   "to other servers")
+                   "to other servers (--allow-service runs them)")

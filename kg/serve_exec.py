@@ -229,7 +229,7 @@ def check(query: str, *, allow_service: bool) -> Answer | None:
     if query_form(query) == "update":
         return 403, "text/plain", b"this endpoint is read-only: update queries are refused\n"
     if not allow_service and uses_service(query):
-        return 400, "text/plain", (SERVICE_REFUSED + " (kg serve --allow-service turns them on)\n").encode()
+        return 400, "text/plain", (SERVICE_REFUSED + "\n").encode()
     return None
 
 

@@ -95,3 +95,35 @@ def test_uses_service(query, federated):
     from kg.query_guard import uses_service
 
     assert uses_service(query) is federated
+
+
+def test_from_and_describe_fetch_nothing(build):
+    """FROM, FROM NAMED and DESCRIBE name graphs of the store, never URLs to fetch."""
+    import socket
+    import threading
+
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(5)
+    listener.settimeout(1.5)
+    url = "http://127.0.0.1:%d/g" % listener.getsockname()[1]
+    contacts = []
+
+    def accept():
+        try:
+            conn, _ = listener.accept()
+            contacts.append(conn)
+        except OSError:
+            pass
+
+    thread = threading.Thread(target=accept)
+    thread.start()
+    store = load(build)
+    try:
+        for q in (f"SELECT * FROM <{url}> WHERE {{ ?s ?p ?o }}", f"SELECT * FROM NAMED <{url}> WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }}",
+                  f"DESCRIBE <{url}>"):
+            assert run(store, q).rows == []
+        thread.join()
+    finally:
+        listener.close()
+    assert contacts == []
