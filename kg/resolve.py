@@ -18,7 +18,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from .data import load_yaml
-from .labels import names_for
+from .labels import acceptable, names_for
 from .model import DocumentGraph, Entity, Evidence, Mention, Sentence, Sighting
 from .text import fold, slug, squash
 
@@ -63,11 +63,11 @@ def resolve_entities(doc) -> None:
         graph.sightings.append(Sighting(r.key, squash(r.mention.text),
                                         Evidence(art.id, r.sentence.index, r.mention.start, r.mention.end)))
     for key, ms in by_key.items():
-        graph.entities[key] = _entity(key, ms)
+        graph.entities[key] = _entity(key, ms, doc)
     doc.graph = graph
 
 
-def _entity(key: str, ms: list[Mention]) -> Entity:
+def _entity(key: str, ms: list[Mention], doc=None) -> Entity:
     typ = ms[0].type
     names: set[str] = set()
     labels = []
@@ -84,7 +84,22 @@ def _entity(key: str, ms: list[Mention]) -> Entity:
     else:
         label = min(labels, key=lambda s: (labels.index(s),)) if labels else squash(ms[0].text)
     label, kept = names_for(typ, names, label)
+    if typ == "Event" and doc is not None and not acceptable(label, typ):
+        label, kept = _situated(label, kept, doc)
     return Entity(key, typ, label, kept)
+
+
+def _situated(label: str, names: frozenset[str], doc) -> tuple[str, frozenset[str]]:
+    """A generic event name ("Pelantikan", "Rapat") says nothing once articles are merged:
+    it is written with the article's region, "Pelantikan (Kabupaten Contoh)", and the bare
+    head is no longer one of its names."""
+    from . import gazetteer
+
+    where = next((r for r in map(gazetteer.region, doc.region_codes) if r is not None), None)
+    if where is None:
+        return label, names
+    situated = f"{label} ({where.qualified_name})"
+    return situated, frozenset(n for n in names if n != label) | {situated}
 
 
 def _event_label(key, ms, labels):
