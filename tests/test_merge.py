@@ -53,3 +53,24 @@ def test_one_word_name_in_one_region_is_one_person(tmp_path):
 def test_full_name_is_one_person_across_articles(tmp_path):
     keys = _people(tmp_path, [FULL_A, FULL_B])
     assert keys.count("person:dedi-kurniawan-saputra") == 1
+
+
+PELANTIKAN_GARUT = """# Bupati Garut Lantik Pejabat
+
+GARUT - Bupati Garut, Rudy Gunawan, memimpin pelantikan di Pendopo Kabupaten Garut, Senin (4/3/2024).
+"""
+
+PELANTIKAN_SIAK = """# Bupati Siak Lantik Pejabat
+
+SIAK - Bupati Siak, Alfedri, memimpin pelantikan di Balai Kerapatan Tinggi Kabupaten Siak, Selasa (5/3/2024).
+"""
+
+
+def test_generic_events_of_two_articles_are_told_apart(tmp_path):
+    for i, text in enumerate([PELANTIKAN_GARUT, PELANTIKAN_SIAK]):
+        (tmp_path / f"{i:02d}.txt").write_text(text, encoding="utf-8")
+    events = [e for e in kg.build([tmp_path]).entities() if e.type == "Event"]
+    assert len(events) == 2
+    labels = sorted(e.label for e in events)
+    assert labels == ["pelantikan (Kabupaten Garut)", "pelantikan (Kabupaten Siak)"]
+    assert all("pelantikan" not in e.names for e in events)
