@@ -9,6 +9,7 @@ Lookups by name fold case, accents, punctuation and spacing (kg.text.fold), so
 from __future__ import annotations
 
 import csv
+import gzip
 import io
 import re
 from collections import defaultdict
@@ -22,8 +23,9 @@ import yaml
 from kg.text import fold
 
 __all__ = [
-    "Region", "Agency", "UnitForm", "OfficeTitle",
+    "Region", "Subregion", "Agency", "UnitForm", "OfficeTitle",
     "regions", "region", "regions_named", "provinces",
+    "districts", "villages", "subregion", "subregions_named",
     "agencies", "agency", "agencies_named",
     "unit_forms", "unit_form", "unit_forms_named",
     "office_titles", "office_titles_named", "vocab",
@@ -51,6 +53,47 @@ class Region:
         """"Kabupaten Aceh Utara", "Kota Banda Aceh", "Provinsi Aceh"."""
         prefix = {"province": "Provinsi", "regency": "Kabupaten", "city": "Kota"}[self.kind]
         return f"{prefix} {self.name}"
+
+
+@dataclass(frozen=True, slots=True)
+class Subregion:
+    """A district (kecamatan/distrik) or village (kelurahan/desa), keyed by its Kemendagri code.
+
+    Loaded only when asked for (83,762 villages): ``districts()``, ``villages()``,
+    ``subregions_named()``."""
+
+    code: str                       # "32.17.01" (district), "32.17.01.2006" (village)
+    name: str                       # "Lembang", "Cikole"
+
+    @property
+    def kind(self) -> str:
+        """district | village"""
+        return "district" if len(self.code) == 8 else "village"
+
+    @property
+    def level(self) -> str:
+        """How the place is called: kecamatan, distrik (Papua), kelurahan, desa."""
+        if len(self.code) == 8:
+            return "distrik" if self.code[:2] in _DISTRIK_PROVINCES else "kecamatan"
+        return "kelurahan" if self.code[9] == "1" else "desa"
+
+    @property
+    def parent_code(self) -> str:
+        """The regency/city of a district, the district of a village."""
+        return self.code[:5] if len(self.code) == 8 else self.code[:8]
+
+    @property
+    def regency_code(self) -> str:
+        return self.code[:5]
+
+    @property
+    def qualified_name(self) -> str:
+        """"Kecamatan Lembang", "Distrik Wasior", "Desa Cikole", "Kelurahan Cikole"."""
+        return f"{self.level.capitalize()} {self.name}"
+
+
+# Papua provinces call their districts "distrik" (UU 21/2001 and the new provinces of 2022).
+_DISTRIK_PROVINCES = frozenset({"91", "92", "93", "94", "95", "96"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,6 +243,83 @@ def regions_named(name: str) -> tuple[Region, ...]:
         if narrowed:
             return narrowed
     return index.get(fold(name), ())
+
+
+# ----------------------------------------------------------------------------- districts, villages
+
+def _read_gz_rows(name: str) -> list[tuple[str, str]]:
+    raw = resources.files("kg.data").joinpath(name).read_bytes()
+    reader = csv.reader(io.StringIO(gzip.decompress(raw).decode("utf-8")))
+    next(reader)  # header: code,name
+    return [(code, name) for code, name in reader]
+
+
+@cache
+def districts() -> tuple[Subregion, ...]:
+    """All 7,285 districts (kecamatan/distrik), ordered by code."""
+    return tuple(Subregion(c, n) for c, n in _read_gz_rows("regions_districts.csv.gz"))
+
+
+@cache
+def villages() -> tuple[Subregion, ...]:
+    """All 83,762 villages (kelurahan/desa), ordered by code."""
+    return tuple(Subregion(c, n) for c, n in _read_gz_rows("regions_villages.csv.gz"))
+
+
+_PAREN_TAIL = re.compile(r"\s*\([^()]*\)\s*$")
+_ASCII_DROP = str.maketrans("", "", "".join(chr(c) for c in range(128) if not chr(c).isalnum()))
+
+
+def _compact(name: str) -> str:
+    """A subregion name for lookup: folded, a trailing "(...)" dropped, spaces removed, so
+    "Suka Maju" and "Sukamaju", "Tanjung Sari" and "Tanjungsari" are one name."""
+    if "(" in name:
+        name = _PAREN_TAIL.sub("", name)
+    if name.isascii():  # fast path for the 90k names of the tables (same result as fold)
+        return name.lower().translate(_ASCII_DROP)
+    return fold(name).replace(" ", "")
+
+
+@cache
+def _subregions_by_name(kind: str) -> dict[str, tuple[tuple[str, str], ...]]:
+    idx: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    name = "regions_districts.csv.gz" if kind == "district" else "regions_villages.csv.gz"
+    for row in _read_gz_rows(name):
+        idx[_compact(row[1])].append(row)
+    return {k: tuple(v) for k, v in idx.items()}
+
+
+def subregion(code: str) -> Subregion | None:
+    """The district ("32.17.01") or village ("32.17.01.2006") with this code, or None."""
+    code = code.strip()
+    if len(code) not in (8, 13):
+        return None
+    table = districts() if len(code) == 8 else villages()
+    lo, hi = 0, len(table)
+    while lo < hi:  # ordered by code
+        mid = (lo + hi) // 2
+        if table[mid].code < code:
+            lo = mid + 1
+        else:
+            hi = mid
+    return table[lo] if lo < len(table) and table[lo].code == code else None
+
+
+def subregions_named(name: str, *, within: str | tuple[str, ...] = (),
+                     kinds: tuple[str, ...] = ("district", "village")) -> tuple[Subregion, ...]:
+    """Districts and villages written as ``name`` (case, spacing and a bracketed
+    addition ignored), districts first. ``within``: a region or district code (or
+    several) the place must lie in: ``subregions_named("Cikole", within="32.17")``."""
+    key = _compact(name)
+    if not key:
+        return ()
+    scopes = (within,) if isinstance(within, str) else tuple(within)
+    out = []
+    for kind in kinds:
+        for code, n in _subregions_by_name(kind).get(key, ()):
+            if not scopes or any(code.startswith(w + ".") or code == w for w in scopes):
+                out.append(Subregion(code, n))
+    return tuple(out)
 
 
 # ----------------------------------------------------------------------------- agencies

@@ -33,7 +33,7 @@ class Resolved:
 
 def resolve_entities(doc) -> None:
     art = doc.article
-    pairs = doc.all_mentions()
+    pairs = _nested_places(doc.all_mentions())
     pairs = _people(doc, pairs)
     persons = _person_keys(pairs)
     events, main = _event_keys(doc, pairs)
@@ -51,6 +51,8 @@ def resolve_entities(doc) -> None:
             key = None
         else:
             key = venues.get(m.key, m.key)
+            if key and "unscoped" in m.qualifiers:  # a place no region scopes: one per article
+                key = f"{key}@{slug(art.id.rsplit('.', 1)[0])}"
         if key:
             resolved.append(Resolved(sent, m, key))
     doc.resolved = resolved
@@ -94,6 +96,19 @@ def _event_label(key, ms, labels):
     if not full:
         return key
     return max(full, key=lambda s: (len(s.split()), len(s), s))
+
+
+def _nested_places(pairs):
+    """A region read inside a district's or village's name is not a place of its own:
+    "Palas" (Padang Lawas) in "Kecamatan Tanjung Palas Barat"."""
+    subs = [(s.index, m.start, m.end) for s, m in pairs
+            if m.type == "Place" and m.source == "subregions"]
+    if not subs:
+        return pairs
+    return [(s, m) for s, m in pairs
+            if not (m.type == "Place" and m.source != "subregions"
+                    and any(i == s.index and a <= m.start and m.end <= b and (a, b) != (m.start, m.end)
+                            for i, a, b in subs))]
 
 
 def _venue_keys(pairs) -> dict[str, str]:

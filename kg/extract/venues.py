@@ -1,5 +1,5 @@
 """Venues and lower-level places: "Gedung Serbaguna Setda Aceh", "di lapangan Tegar
-Beriman", "Grand Hotel", "Desa Sukamaju". A venue is a head word from
+Beriman", "Grand Hotel" (districts and villages are kg.extract.subregions). A venue is a head word from
 ``kg/data/heads.yaml`` and the capitalized words after it (or capitalized words
 closed by a tail word such as "Hotel"); a lowercase head counts only right after
 "di". Spans that the institution extractor already read as an organization are left
@@ -24,12 +24,10 @@ def _patterns():
     h = load_yaml("heads.yaml")
     heads = "|".join(_either_case(x) for x in sorted(gazetteer.vocab()["venue_heads"], key=len, reverse=True))
     tails = "|".join(re.escape(x) for x in sorted(h["venue_tails"], key=len, reverse=True))
-    subs = "|".join(re.escape(x) for x in sorted(h["subregion_heads"], key=len, reverse=True))
     body = rf"(?:\s+{WORD}|{PAREN})*"
     head_re = re.compile(rf"(?<![\w-])(?P<head>{heads})(?P<body>(?:\s+{WORD}){body})")
     tail_re = re.compile(rf"(?<=\bdi\s)(?P<body>(?:{WORD}\s+){{1,3}})(?P<head>{tails})\b")
-    sub_re = re.compile(rf"(?<![\w-])(?P<head>{subs})(?P<body>(?:\s+{WORD}){{1,3}})")
-    return head_re, tail_re, sub_re
+    return head_re, tail_re
 
 
 @cache
@@ -59,7 +57,7 @@ class VenueExtractor:
     name = "venues"
 
     def __call__(self, text: str, *, context) -> list[Mention]:
-        head_re, tail_re, sub_re = _patterns()
+        head_re, tail_re = _patterns()
         orgs = {m.start for m in context.known if m.type == "Organization"}
         taken = [(m.start, m.end) for m in context.known if m.type in ("Date", "Law")]
         out: list[Mention] = []
@@ -87,15 +85,4 @@ class VenueExtractor:
             add(m.start(), m.end(), "venue")
         for m in tail_re.finditer(text):
             add(m.start(), m.end(), "venue")
-        not_names = _not_names()
-        for m in sub_re.finditer(text):
-            words = m.group("body").split()
-            if m.group("head")[0].isupper() and not any(w.casefold() in not_names for w in words):
-                add(m.start(), m.end(), "area")
         return out
-
-
-@cache
-def _not_names() -> frozenset[str]:
-    """Words that are never part of a name (names.yaml), casefolded."""
-    return frozenset(w.casefold() for w in load_yaml("names.yaml")["not_names"])
