@@ -187,16 +187,33 @@ def regions() -> tuple[Region, ...]:
             aliases[row["code"]].append(row["alias"])
     out = []
     for row in _rows("regions.csv"):
+        listed = aliases.get(row["code"], [])
+        derived = [v for v in derived_region_names(row["name"]) if v not in listed]
         out.append(Region(
             code=row["code"], name=row["name"], kind=row["kind"],
             province_code=row["province_code"] or None,
-            aliases=tuple(aliases.get(row["code"], ())),
+            aliases=tuple(listed + derived),
         ))
     known = {r.code for r in out}
     missing = set(aliases) - known
     if missing:
         raise ValueError(f"region_aliases.csv names unknown codes: {sorted(missing)}")
     return tuple(out)
+
+
+def derived_region_names(name: str) -> list[str]:
+    """Spelling variants of an official name that follow from the name itself:
+    "Kepulauan Riau" -> "Kep. Riau"; "Sumatera Utara" -> "Sumatra Utara";
+    "Toli-Toli" -> "Toli Toli", "Tolitoli"."""
+    out = []
+    if name.startswith("Kepulauan "):
+        out.append("Kep. " + name[len("Kepulauan "):])
+    if name.startswith("Sumatera "):
+        out.append("Sumatra " + name[len("Sumatera "):])
+    if "-" in name:
+        out.append(name.replace("-", " "))
+        out.append(name.replace("-", "").capitalize() if name.count("-") == 1 else name.replace("-", ""))
+    return [v for v in out if v != name]
 
 
 @cache

@@ -33,7 +33,7 @@ class Resolved:
 
 def resolve_entities(doc) -> None:
     art = doc.article
-    pairs = _nested_places(doc.all_mentions())
+    pairs = _nested_places(doc, doc.all_mentions())
     pairs = _people(doc, pairs)
     persons = _person_keys(pairs)
     events, main = _event_keys(doc, pairs)
@@ -98,17 +98,27 @@ def _event_label(key, ms, labels):
     return max(full, key=lambda s: (len(s.split()), len(s), s))
 
 
-def _nested_places(pairs):
-    """A region read inside a district's or village's name is not a place of its own:
-    "Palas" (Padang Lawas) in "Kecamatan Tanjung Palas Barat"."""
-    subs = [(s.index, m.start, m.end) for s, m in pairs
-            if m.type == "Place" and m.source == "subregions"]
-    if not subs:
-        return pairs
-    return [(s, m) for s, m in pairs
-            if not (m.type == "Place" and m.source != "subregions"
-                    and any(i == s.index and a <= m.start and m.end <= b and (a, b) != (m.start, m.end)
-                            for i, a, b in subs))]
+# "Indonesia" followed by these is part of a name, not the country: the anthem and party
+# "(Gerakan) Indonesia Raya", "Partai Demokrasi Indonesia Perjuangan", "Kabinet Indonesia
+# Maju", "Indonesia Emas 2045", "Kartu Indonesia Sehat/Pintar", "Indonesia Bersatu".
+_RAYA = re.compile(r"\s+(?:Raya|Perjuangan|Maju|Emas|Sehat|Pintar|Bersatu|Hebat|Baru)\b")
+
+
+def _nested_places(doc, pairs):
+    """Place mentions that name no place of their own: a region read inside a district's or
+    village's name ("Palas", Padang Lawas, in "Kecamatan Tanjung Palas Barat"), and
+    "Indonesia" in "Indonesia Raya" (the anthem, "Partai Gerakan Indonesia Raya") and like names."""
+    text = doc.article.text
+    subs = [(s.index, m.start, m.end) for s, m in pairs if m.type == "Place" and m.source == "subregions"]
+    out = []
+    for s, m in pairs:
+        if m.type == "Place" and m.key == "place:indonesia" and _RAYA.match(text, m.end):
+            continue
+        if subs and m.type == "Place" and m.source != "subregions" and \
+                any(i == s.index and a <= m.start and m.end <= b and (a, b) != (m.start, m.end) for i, a, b in subs):
+            continue
+        out.append((s, m))
+    return out
 
 
 def _venue_keys(pairs) -> dict[str, str]:
@@ -289,8 +299,13 @@ def add_dateline(doc) -> None:
     elif fold(name) == "indonesia":
         key, label, names = "place:indonesia", "Indonesia", {"Indonesia"}
     else:
-        label = name.title() if name.isupper() else name
-        key, names = f"place:{slug(label)}", {label}
+        # a town that is no region is a district or village of the data ("WASIOR", "CURUP");
+        # anything else in the dateline slot (the outlet, a reporter's name) is no place
+        place = _dateline_subregion(name, doc.region_codes)
+        if place is None:
+            return
+        key, label = f"place:{place.code}", place.qualified_name
+        names = {place.name, place.qualified_name}
     names = set(names) | {name}
     old = doc.graph.entities.get(key)
     if old is not None:
@@ -300,6 +315,22 @@ def add_dateline(doc) -> None:
     sent = doc.sentences[0].index if doc.sentences else 0
     doc.graph.sightings.append(Sighting(key, name, Evidence(art.id, sent, start, end)))
     doc.dateline_key = key
+
+
+def _dateline_subregion(name: str, region_codes):
+    """The district (else village) written in a dateline: the one inside the article's
+    regions, else the only one of that name."""
+    from . import gazetteer
+
+    for kinds in (("district",), ("village",)):
+        found = gazetteer.subregions_named(name, kinds=kinds)
+        inside = [p for p in found if any(p.code.startswith(c + ".") for c in region_codes)]
+        for group in (inside, found):
+            if len(group) == 1:
+                return group[0]
+            if group:
+                break
+    return None
 
 
 @cache

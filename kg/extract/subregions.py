@@ -73,6 +73,7 @@ def _cue_re() -> re.Pattern:
     return re.compile(rf"(?<![\w.-])(?:(?P<kind>{kinds})|(?P<head>{heads}))(?=\s+[A-Z0-9])", re.IGNORECASE)
 
 
+_FUND = re.compile(r"\b(?:[Dd]ana|DD|ADD)\s+$")
 _WORDS = re.compile(rf"\s+({CAP})")
 _BARE = re.compile(rf"(?<![\w.-])(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,3}})")
 _AT = re.compile(r"\b(?:di|ke|dari)\s+(?:(?:daerah|wilayah|kawasan)\s+)?$")
@@ -154,6 +155,8 @@ class SubregionExtractor:
         else:
             key = next(k for k in HEAD_TITLES if k.casefold() == word.casefold())
             level, strong = HEAD_TITLES[key], False
+        if _FUND.search(text[max(0, cue.start() - 20):cue.start()]):
+            return None  # "Dana Desa Puncak Jaya": the village fund of a regency
         words = _words_after(text, cue.end())
         if not words:
             return None
@@ -162,8 +165,8 @@ class SubregionExtractor:
         scopes = [((parent,), parent_at)] if parent else []
         for code in sorted(_article_regions(context), key=len, reverse=True):  # regencies, then provinces
             scopes.append(((code,), len(words)))
-        if strong:
-            scopes.append(((), len(words)))  # anywhere, when the name is unique
+        if strong and not any(m.start == words[0][0] for m in regions):
+            scopes.append(((), len(words)))  # anywhere, when the name is unique (and not a region's)
         for scope, upto in scopes if kinds else ():
             for n in range(upto, 0, -1):  # the longest name of the data
                 if n < upto and (not scope or words[n][2].casefold() in CONTINUATIONS):

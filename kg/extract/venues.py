@@ -60,6 +60,7 @@ class VenueExtractor:
         head_re, tail_re = _patterns()
         orgs = {m.start for m in context.known if m.type == "Organization"}
         taken = [(m.start, m.end) for m in context.known if m.type in ("Date", "Law")]
+        regions = [m for m in context.known if m.type == "Place" and m.key and m.key[6:7].isdigit()]
         out: list[Mention] = []
         spans: list[tuple[int, int]] = []
 
@@ -74,9 +75,10 @@ class VenueExtractor:
             plain = squash(re.sub(r"\s*\([^()]*\)", "", label))
             if all(w in _generic() for w in plain.split()[1:]):
                 return  # "Sekolah Dasar" is a kind of place
-            key = f"place:{kind}:{slug(plain)}"
+            key, qualifiers = _venue_key(text, start, end, regions, context)
             out.append(Mention("Place", text[start:end], start, end, key=key, label=plain,
-                               names=frozenset({label, plain}), value=kind, source=self.name))
+                               names=frozenset({label, plain}), value=kind, qualifiers=qualifiers,
+                               source=self.name))
 
         for m in head_re.finditer(text):
             head = m.group("head")
@@ -86,3 +88,28 @@ class VenueExtractor:
         for m in tail_re.finditer(text):
             add(m.start(), m.end(), "venue")
         return out
+
+
+def _venue_key(text: str, start: int, end: int, regions, context) -> tuple[str, frozenset[str]]:
+    """A venue is one place only within its region: "Gedung Daerah" of Riau and of
+    Tanjungpinang are two. The key names the region by its code: the one written in the
+    name ("Kantor Gubernur Sulsel" and "Kantor Gubernur Sulawesi Selatan" are one key), else
+    the one written right after it ("Gedung Daerah, Kota Tanjungpinang"), else the article's
+    main region; with none, the venue is ``unscoped`` (kept inside its article)."""
+    paren = text.find("(", start, end)
+    core = len(text[:paren].rstrip()) if paren > start else end  # "Gedung X (GX)": the name before the bracket
+    inside = [m for m in regions if start <= m.start and m.end <= core]
+    parts, pos = [], start
+    for m in sorted(inside, key=lambda m: m.start):
+        parts += [slug(text[pos:m.start]) if text[pos:m.start].strip() else "", m.key[6:]]
+        pos = m.end
+    parts.append(slug(text[pos:core]) if text[pos:core].strip() else "")
+    name = "-".join(p for p in parts if p and p != "x")
+    name = slug(re.sub(r"\s*\([^()]*\)", "", text[start:end])) if not inside else name
+    if inside:
+        return f"place:venue:{name}", frozenset()
+    after = [m for m in regions if m.start >= end and re.fullmatch(r"[\s,]*(?:di\s+)?", text[end:m.start])]
+    codes = [after[0].key[6:]] if after else list(getattr(context, "region_codes", ()) or ())[:1]
+    if codes:
+        return f"place:venue:{name}:{codes[0]}", frozenset()
+    return f"place:venue:{name}", frozenset({"unscoped"})
