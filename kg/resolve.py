@@ -104,10 +104,14 @@ def _event_label(key, ms, labels):
 _RAYA = re.compile(r"\s+(?:Raya|Perjuangan|Maju|Emas|Sehat|Pintar|Bersatu|Hebat|Baru)\b")
 
 
+_LOCAL_BODIES = ("org:kecamatan:", "org:desa:", "org:kelurahan:")
+
+
 def _nested_places(doc, pairs):
     """Place mentions that name no place of their own: a region read inside a district's or
     village's name ("Palas", Padang Lawas, in "Kecamatan Tanjung Palas Barat"), and
-    "Indonesia" in "Indonesia Raya" (the anthem, "Partai Gerakan Indonesia Raya") and like names."""
+    "Indonesia" in "Indonesia Raya" (the anthem, "Partai Gerakan Indonesia Raya") and like names;
+    and a district or village body keyed by a region that is really part of the district's name."""
     text = doc.article.text
     subs = [(s.index, m.start, m.end) for s, m in pairs if m.type == "Place" and m.source == "subregions"]
     out = []
@@ -117,6 +121,9 @@ def _nested_places(doc, pairs):
         if subs and m.type == "Place" and m.source != "subregions" and \
                 any(i == s.index and a <= m.start and m.end <= b and (a, b) != (m.start, m.end) for i, a, b in subs):
             continue
+        if subs and m.type == "Organization" and (m.key or "").startswith(_LOCAL_BODIES) and \
+                any(i == s.index and a < m.end and m.start < b for i, a, b in subs):
+            continue  # "Kecamatan Bogor Tengah" read as a kecamatan of the city of Bogor
         out.append((s, m))
     return out
 
