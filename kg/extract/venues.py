@@ -73,8 +73,9 @@ class VenueExtractor:
                 return
             spans.append((start, end))
             plain = squash(re.sub(r"\s*\([^()]*\)", "", label))
-            if all(w in _generic() for w in plain.split()[1:]):
-                return  # "Sekolah Dasar" is a kind of place
+            if all(w in _generic() for w in plain.split()[1:]) and not any(
+                    re.fullmatch(r",?\s*", text[end:m.start]) for m in regions if m.start >= end):
+                return  # "Sekolah Dasar" is a kind of place; "Gedung Daerah, Kota Jambi" is one place
             key, qualifiers = _venue_key(text, start, end, regions, context)
             out.append(Mention("Place", text[start:end], start, end, key=key, label=plain,
                                names=frozenset({label, plain}), value=kind, qualifiers=qualifiers,
