@@ -14,7 +14,7 @@ import io
 import re
 from collections import defaultdict
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -264,23 +264,39 @@ def regions_named(name: str) -> tuple[Region, ...]:
 
 # ----------------------------------------------------------------------------- districts, villages
 
-def _read_gz_rows(name: str) -> list[tuple[str, str]]:
-    raw = resources.files("kg.data").joinpath(name).read_bytes()
-    reader = csv.reader(io.StringIO(gzip.decompress(raw).decode("utf-8")))
-    next(reader)  # header: code,name
-    return [(code, name) for code, name in reader]
+_SUBREGION_FILES = {"district": "regions_districts.csv.gz", "village": "regions_villages.csv.gz"}
+
+
+@cache
+def _lines_by_regency(kind: str) -> dict[str, tuple[str, ...]]:
+    """The raw ``code,name`` lines of one table, grouped by regency code (the file is
+    ordered by code). Parsing and indexing is left to the regencies a lookup needs."""
+    raw = resources.files("kg.data").joinpath(_SUBREGION_FILES[kind]).read_bytes()
+    lines = gzip.decompress(raw).decode("utf-8").split("\n")
+    out: dict[str, list[str]] = defaultdict(list)
+    for line in lines[1:]:  # header: code,name
+        if line:
+            out[line[:5]].append(line)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _parse(line: str) -> tuple[str, str]:
+    code, _, name = line.partition(",")
+    if name.startswith('"'):
+        name = next(csv.reader([name]))[0]
+    return code, name
 
 
 @cache
 def districts() -> tuple[Subregion, ...]:
     """All 7,285 districts (kecamatan/distrik), ordered by code."""
-    return tuple(Subregion(c, n) for c, n in _read_gz_rows("regions_districts.csv.gz"))
+    return tuple(Subregion(*_parse(ln)) for lines in _lines_by_regency("district").values() for ln in lines)
 
 
 @cache
 def villages() -> tuple[Subregion, ...]:
     """All 83,762 villages (kelurahan/desa), ordered by code."""
-    return tuple(Subregion(c, n) for c, n in _read_gz_rows("regions_villages.csv.gz"))
+    return tuple(Subregion(*_parse(ln)) for lines in _lines_by_regency("village").values() for ln in lines)
 
 
 _PAREN_TAIL = re.compile(r"\s*\([^()]*\)\s*$")
@@ -297,13 +313,28 @@ def _compact(name: str) -> str:
     return fold(name).replace(" ", "")
 
 
-@cache
-def _subregions_by_name(kind: str) -> dict[str, tuple[tuple[str, str], ...]]:
+def _name_index(rows) -> dict[str, tuple[tuple[str, str], ...]]:
     idx: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    name = "regions_districts.csv.gz" if kind == "district" else "regions_villages.csv.gz"
-    for row in _read_gz_rows(name):
-        idx[_compact(row[1])].append(row)
+    for line in rows:
+        code, name = _parse(line)
+        idx[_compact(name)].append((code, name))
     return {k: tuple(v) for k, v in idx.items()}
+
+
+@cache
+def _area_index(kind: str, area: str) -> dict[str, tuple[tuple[str, str], ...]]:
+    """Names of the districts or villages of one regency ("32.17") or province ("32"),
+    built the first time a lookup needs them."""
+    table = _lines_by_regency(kind)
+    if len(area) >= 5:
+        return _name_index(table.get(area, ()))
+    return _name_index(line for r, lines in table.items() if r.startswith(area + ".") for line in lines)
+
+
+@cache
+def _national_index(kind: str) -> dict[str, tuple[tuple[str, str], ...]]:
+    """Names of all districts or villages, for a lookup with no region to narrow it."""
+    return _name_index(line for lines in _lines_by_regency(kind).values() for line in lines)
 
 
 def subregion(code: str) -> Subregion | None:
@@ -311,31 +342,35 @@ def subregion(code: str) -> Subregion | None:
     code = code.strip()
     if len(code) not in (8, 13):
         return None
-    table = districts() if len(code) == 8 else villages()
-    lo, hi = 0, len(table)
-    while lo < hi:  # ordered by code
-        mid = (lo + hi) // 2
-        if table[mid].code < code:
-            lo = mid + 1
-        else:
-            hi = mid
-    return table[lo] if lo < len(table) and table[lo].code == code else None
+    kind = "district" if len(code) == 8 else "village"
+    for line in _lines_by_regency(kind).get(code[:5], ()):
+        if line.startswith(code + ","):
+            return Subregion(*_parse(line))
+    return None
 
 
+@lru_cache(maxsize=65536)
 def subregions_named(name: str, *, within: str | tuple[str, ...] = (),
                      kinds: tuple[str, ...] = ("district", "village")) -> tuple[Subregion, ...]:
     """Districts and villages written as ``name`` (case, spacing and a bracketed
     addition ignored), districts first. ``within``: a region or district code (or
-    several) the place must lie in: ``subregions_named("Cikole", within="32.17")``."""
+    several) the place must lie in: ``subregions_named("Cikole", within="32.17")``.
+    Only the regencies asked for are indexed; a lookup with no ``within`` indexes the
+    whole country once."""
     key = _compact(name)
     if not key:
         return ()
     scopes = (within,) if isinstance(within, str) else tuple(within)
     out = []
     for kind in kinds:
-        for code, n in _subregions_by_name(kind).get(key, ()):
-            if not scopes or any(code.startswith(w + ".") or code == w for w in scopes):
-                out.append(Subregion(code, n))
+        if not scopes:
+            out.extend(Subregion(c, n) for c, n in sorted(_national_index(kind).get(key, ())))
+            continue
+        areas = dict.fromkeys(w[:5] if len(w) >= 5 else w for w in scopes)
+        found = [row for area in areas for row in _area_index(kind, area).get(key, ())]
+        if found:
+            out.extend(Subregion(c, n) for c, n in sorted(set(found))
+                       if any(c.startswith(w + ".") or c == w for w in scopes))
     return tuple(out)
 
 

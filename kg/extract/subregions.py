@@ -66,13 +66,26 @@ def _not_names() -> frozenset[str]:
     return frozenset(w.casefold() for w in load_yaml("names.yaml")["not_names"])
 
 
+# Lower-case pieces of every cue, to skip the cue pattern in most sentences.
+_CUE_STEMS = re.compile("kec|desa|ds\\.|kel\\.|kelurahan|distrik|nagari|gampong|kampung|pekon|tiyuh|dusun|camat|kades"
+                        "|lurah|keuchik|geuchik|perbekel|kuwu")
+
+
 @cache
 def _cue_re() -> re.Pattern:
-    kinds = "|".join(re.escape(k) for k in sorted(KIND_WORDS, key=len, reverse=True))
-    heads = "|".join(re.escape(k) for k in sorted(HEAD_TITLES, key=len, reverse=True))
-    return re.compile(rf"(?<![\w.-])(?:(?P<kind>{kinds})|(?P<head>{heads}))(?=\s+[A-Z0-9])", re.IGNORECASE)
+    def either(word: str) -> str:  # "[Kk]ecamatan": faster than re.IGNORECASE
+        return "".join(f"[{c.upper()}{c.lower()}]" if c.isalpha() and (i == 0 or word[i - 1] == " ") else re.escape(c)
+                       for i, c in enumerate(word))
+    kinds = "|".join(either(k) for k in sorted(KIND_WORDS, key=len, reverse=True))
+    heads = "|".join(either(k) for k in sorted(HEAD_TITLES, key=len, reverse=True))
+    return re.compile(rf"(?<![\w.-])(?:(?P<kind>{kinds})|(?P<head>{heads}))(?=\s+[A-Z0-9])")
 
 
+_WORD = re.compile(r"\S+")
+_SEP_AFTER = re.compile(r"\s*,?\s*")
+_DISTRICT_WORD = re.compile(r"(?:Kecamatan|Kec\.?|Distrik)\s+")
+_NEXT_NAME = re.compile(r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}")
+_FOLLOWED = re.compile(r"\s*,?\s*[A-Z]")
 _FUND = re.compile(r"\b(?:[Dd]ana|DD|ADD)\s+$")
 _WORDS = re.compile(rf"\s+({CAP})")
 _BARE = re.compile(rf"(?<![\w.-])(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,3}})")
@@ -131,19 +144,33 @@ class SubregionExtractor:
                 out.append(m)
                 spans.append((m.start, m.end))
 
-        if not regions and " di " not in text and not _cue_re().search(text):
+        cued = _CUE_STEMS.search(text.lower()) is not None
+        if not regions and " di " not in text and not cued:
             return out
-        for cue in _cue_re().finditer(text):
+        for cue in _cue_re().finditer(text) if cued else ():
             add(self._cued(text, cue, context, regions, known))
+        covered = bytearray(len(text))  # characters of earlier mentions and of places found here
+        for m in known:
+            covered[m.start:m.end] = b"\x01" * (m.end - m.start)
+        for a, b in spans:
+            covered[a:b] = b"\x01" * (b - a)
         for m in _BARE.finditer(text):
+            if covered[m.start()]:
+                continue
+            if not (_FOLLOWED.match(text, m.end()) or 1 in covered[m.start():m.end()]
+                    or _AT.search(text, max(0, m.start() - 30), m.start())):
+                continue  # no parent after it, no "di" before it
             words = []
-            for w in re.finditer(r"\S+", m.group("name")):
+            for w in _WORD.finditer(m.group("name")):
                 s, e = m.start() + w.start(), m.start() + w.end()
-                if _inside(known, s, e) or not free(s, e):
+                if 1 in covered[s:e]:
                     break
                 words.append((s, e, w.group(0)))
             if words and words[0][2].casefold() not in _not_names():
-                add(self._bare(text, words, context, regions))
+                found = self._bare(text, words, context, regions)
+                if found is not None:
+                    add(found)
+                    covered[found.start:found.end] = b"\x01" * (found.end - found.start)
         return out
 
     # ------------------------------------------------------------ "Kecamatan X", "Camat X"
@@ -219,6 +246,8 @@ class SubregionExtractor:
         for n in range(len(words), 0, -1):
             s, e = words[0][0], words[n - 1][1]
             name = text[s:e]
+            if not at and not _FOLLOWED.match(text, e):
+                continue
             parents = self._parent_codes(text, e, context, regions)
             if parents:
                 kinds = ("village",) if all(len(c) == 8 for c in parents) else ("district", "village")
@@ -236,14 +265,14 @@ class SubregionExtractor:
         """Codes of the place written right after ``end``: a region mention, or a district
         ("Kecamatan Lembang", or after a comma a district of the article's regions)."""
         after = text[end:end + 60]
-        sep = re.match(r"\s*,?\s*", after).end()
+        sep = _SEP_AFTER.match(after).end()
         for r in regions:
             if r.start == end + sep:
                 return (r.key[6:],)
         if not sep:
             return ()
-        d = re.match(r"(?:Kecamatan|Kec\.?|Distrik)\s+", after[sep:])
-        nxt = re.match(r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}", after[sep + (d.end() if d else 0):])
+        d = _DISTRICT_WORD.match(after, sep)
+        nxt = _NEXT_NAME.match(after, d.end() if d else sep)
         if not nxt or not (d or _article_regions(context)):
             return ()
         parts = nxt.group(0).split()
