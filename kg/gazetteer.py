@@ -332,9 +332,22 @@ def _area_index(kind: str, area: str) -> dict[str, tuple[tuple[str, str], ...]]:
 
 
 @cache
-def _national_index(kind: str) -> dict[str, tuple[tuple[str, str], ...]]:
-    """Names of all districts or villages, for a lookup with no region to narrow it."""
-    return _name_index(line for lines in _lines_by_regency(kind).values() for line in lines)
+def _lines_by_initial(kind: str) -> dict[str, tuple[str, ...]]:
+    """The lines of one table grouped by the first letter or digit of the name."""
+    out: dict[str, list[str]] = defaultdict(list)
+    for lines in _lines_by_regency(kind).values():
+        for line in lines:
+            i = line.index(",") + 1
+            ch = line[i].lower() if line[i].isalnum() else (_compact(_parse(line)[1]) or " ")[0]
+            out[ch].append(line)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+@cache
+def _national_index(kind: str, initial: str) -> dict[str, tuple[tuple[str, str], ...]]:
+    """Names of all districts or villages that begin with ``initial``, for a lookup with
+    no region to narrow it (one letter of the table is indexed at a time)."""
+    return _name_index(_lines_by_initial(kind).get(initial, ()))
 
 
 def subregion(code: str) -> Subregion | None:
@@ -355,8 +368,8 @@ def subregions_named(name: str, *, within: str | tuple[str, ...] = (),
     """Districts and villages written as ``name`` (case, spacing and a bracketed
     addition ignored), districts first. ``within``: a region or district code (or
     several) the place must lie in: ``subregions_named("Cikole", within="32.17")``.
-    Only the regencies asked for are indexed; a lookup with no ``within`` indexes the
-    whole country once."""
+    Only the regencies or provinces asked for are indexed; a lookup with no ``within``
+    indexes the names of the country that begin with its first letter."""
     key = _compact(name)
     if not key:
         return ()
@@ -364,7 +377,7 @@ def subregions_named(name: str, *, within: str | tuple[str, ...] = (),
     out = []
     for kind in kinds:
         if not scopes:
-            out.extend(Subregion(c, n) for c, n in sorted(_national_index(kind).get(key, ())))
+            out.extend(Subregion(c, n) for c, n in sorted(_national_index(kind, key[0]).get(key, ())))
             continue
         areas = dict.fromkeys(w[:5] if len(w) >= 5 else w for w in scopes)
         found = [row for area in areas for row in _area_index(kind, area).get(key, ())]

@@ -110,6 +110,8 @@ _KIND_BEFORE = re.compile(
 def _narrow_kind(text: str, hit: Hit) -> Hit:
     """A bare region name that is both a regency and a city (Bogor, Bekasi, Serang ...) or a
     province and a city (Bengkulu, Jambi ...) takes the kind the word before it names."""
+    if len(hit.entries) < 2:
+        return hit
     regions = [e for e in hit.entries if e.cat == "region"]
     if len({e.ref.kind for e in regions}) < 2 or any(e.prefixed for e in regions):
         return hit

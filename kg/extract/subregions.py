@@ -88,7 +88,10 @@ _NEXT_NAME = re.compile(r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}")
 _FOLLOWED = re.compile(r"\s*,?\s*[A-Z]")
 _FUND = re.compile(r"\b(?:[Dd]ana|DD|ADD)\s+$")
 _WORDS = re.compile(rf"\s+({CAP})")
-_BARE = re.compile(rf"(?<![\w.-])(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,3}})")
+_RUN = r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})"
+_BARE = re.compile(r"(?<![\w.-])" + _RUN)
+_RUN_AT = re.compile(_RUN)
+_RUN_END = re.compile(r"(?<![\w.-])(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})\s*,?\s*$")
 _AT = re.compile(r"\b(?:di|ke|dari)\s+(?:(?:daerah|wilayah|kawasan)\s+)?$")
 # What may lie between a place and the region that contains it: "Desa A, Kabupaten B",
 # "Desa A dan Desa B di Provinsi C", "Desa A, Kecamatan B, Kabupaten C".
@@ -154,15 +157,26 @@ class SubregionExtractor:
             covered[m.start:m.end] = b"\x01" * (m.end - m.start)
         for a, b in spans:
             covered[a:b] = b"\x01" * (b - a)
-        for m in _BARE.finditer(text):
-            if covered[m.start()]:
+        runs = {}
+        for m in _BARE.finditer(text):  # a run with "di" before it or a possible parent after it
+            start = m.start("name")
+            if not covered[start] and (_FOLLOWED.match(text, m.end()) or 1 in covered[start:m.end()]
+                                       or _AT.search(text, max(0, start - 30), start)):
+                runs[start] = m
+        for r in regions:  # the words right before a region: "Panen di desa Tontalete Minahasa Utara"
+            before = _RUN_END.search(text, max(0, r.start - 80), r.start)
+            if before:
+                for w in _WORD.finditer(before.group("name")):
+                    m = _RUN_AT.match(text, before.start("name") + w.start())
+                    if m and m.start("name") not in runs:
+                        runs[m.start("name")] = m
+        for start in sorted(runs):
+            m = runs[start]
+            if covered[start]:
                 continue
-            if not (_FOLLOWED.match(text, m.end()) or 1 in covered[m.start():m.end()]
-                    or _AT.search(text, max(0, m.start() - 30), m.start())):
-                continue  # no parent after it, no "di" before it
             words = []
             for w in _WORD.finditer(m.group("name")):
-                s, e = m.start() + w.start(), m.start() + w.end()
+                s, e = start + w.start(), start + w.end()
                 if 1 in covered[s:e]:
                     break
                 words.append((s, e, w.group(0)))

@@ -110,3 +110,8 @@ def test_regency_and_city_of_one_name_stay_apart():
     assert {"place:32.01", "place:32.71", "org:kpu:32.01", "org:kpu:32.71"} <= set(graph.entities)
     venue = next(k for k, e in graph.entities.items() if e.label == "Kantor Bupati Bogor")
     assert venue.endswith("32.01")
+
+
+def test_village_right_before_its_regency_without_di(extract):
+    found = places(extract, "Panen Tontalete Minahasa Utara melimpah tahun ini.")
+    assert found == {("Tontalete", "place:71.06.01.2008")}
