@@ -17,6 +17,9 @@ from .calendar_words import is_calendar_word
 
 WORD = r"(?:[A-Z][\w'’.-]*|[A-Z]{2,}|\d+[A-Za-z]?|[IVX]{1,5})"
 PAREN = r"(?:\s+\([A-Z][^()\n]{0,20}\))"
+# "di", or "di" and a word for a part of the place: "di halaman belakang kantor Bappeda".
+_AT_SPOT = re.compile(r"\bdi\s+(?:(?:halaman|pelataran|depan|belakang|samping|dalam|luar|area|lingkungan|"
+                      r"kawasan|sekitar|teras|lobi|lobby|lantai\s+\w+)\s+){0,2}$")
 
 
 @cache
@@ -26,7 +29,9 @@ def _patterns():
     tails = "|".join(re.escape(x) for x in sorted(h["venue_tails"], key=len, reverse=True))
     body = rf"(?:\s+{WORD}|{PAREN})*"
     head_re = re.compile(rf"(?<![\w-])(?P<head>{heads})(?P<body>(?:\s+{WORD}){body})")
-    tail_re = re.compile(rf"(?<=\bdi\s)(?P<body>(?:{WORD}\s+){{1,3}})(?P<head>{tails})\b")
+    strong = "|".join(re.escape(x) for x in sorted(h["venue_tails_named"], key=len, reverse=True))
+    tail_re = re.compile(rf"(?:(?<=\bdi\s)(?P<body>(?:{WORD}\s+){{1,3}})(?P<head>{tails})"
+                         rf"|(?<![\w.-])(?P<body2>(?:(?:[A-Z][a-z'’]+|[A-Z]{{2,}})\s+){{1,3}})(?P<head2>{strong}))\b")
     return head_re, tail_re
 
 
@@ -83,7 +88,7 @@ class VenueExtractor:
 
         for m in head_re.finditer(text):
             head = m.group("head")
-            if head[0].islower() and not re.search(r"\bdi\s+$", text[max(0, m.start() - 4):m.start()]):
+            if head[0].islower() and not _AT_SPOT.search(text, max(0, m.start() - 40), m.start()):
                 continue
             add(m.start(), m.end(), "venue")
         for m in tail_re.finditer(text):
@@ -109,7 +114,7 @@ def _venue_key(text: str, start: int, end: int, regions, context) -> tuple[str, 
     name = slug(re.sub(r"\s*\([^()]*\)", "", text[start:end])) if not inside else name
     if inside:
         return f"place:venue:{name}", frozenset()
-    after = [m for m in regions if m.start >= end and re.fullmatch(r"[\s,]*(?:di\s+)?", text[end:m.start])]
+    after = [m for m in regions if m.start >= end and re.fullmatch(r"[\s,]*(?:\([^()]{1,20}\)\s*)?,?\s*(?:di\s+)?", text[end:m.start])]
     codes = [after[0].key[6:]] if after else list(getattr(context, "region_codes", ()) or ())[:1]
     if codes:
         return f"place:venue:{name}:{codes[0]}", frozenset()

@@ -39,3 +39,15 @@ def test_generic_venue_words_alone_are_no_place(extract):
 def test_venue_without_any_region_is_unscoped(extract):
     venue = next(m for m in extract("Rapat berlangsung di Aula Melati.", types={"Place"}))
     assert venue.key == "place:venue:aula-melati" and "unscoped" in venue.qualifiers
+
+
+@pytest.mark.parametrize("text, label", [
+    ("Debat digelar di halaman belakang kantor Dinsos Sukamaju.", "kantor Dinsos Sukamaju"),
+    ("Melati Convention Center (MCC) menjadi tuan rumah debat kedua.", "Melati Convention Center"),
+])
+def test_venue_after_a_spot_word_or_with_a_named_tail(extract, text, label):
+    assert label in {m.label for m in extract(text, types={"Place"})}
+
+
+def test_a_generic_tail_still_needs_di(extract):
+    assert not extract("Perhimpunan Hotel dan Restoran menggelar rapat.", types={"Place"})
