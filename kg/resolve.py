@@ -39,6 +39,7 @@ def resolve_entities(doc) -> None:
     events, main = _event_keys(doc, pairs)
     holders = {dict(m.links).get("holdsOffice") for _, m in pairs if m.type == "Person"}
     venues = _venue_keys(pairs)
+    unscoped = {m.key for _, m in pairs if m.type == "Place" and m.key and "unscoped" in m.qualifiers}
     resolved: list[Resolved] = []
     for sent, m in pairs:
         if m.type not in ENTITY_TYPES:
@@ -51,7 +52,7 @@ def resolve_entities(doc) -> None:
             key = None
         else:
             key = venues.get(m.key, m.key)
-            if key and "unscoped" in m.qualifiers:  # a place no region scopes: one per article
+            if key in unscoped:  # a place no region scopes: one per article
                 key = f"{key}@{slug(art.id.rsplit('.', 1)[0])}"
         if key:
             resolved.append(Resolved(sent, m, key))

@@ -40,6 +40,14 @@ def _generic() -> frozenset[str]:
     return frozenset(load_yaml("heads.yaml")["generic_venue_words"])
 
 
+@cache
+def _rooms() -> frozenset[str]:
+    return frozenset(load_yaml("heads.yaml")["generic_room_words"])
+
+
+_NUMBER = re.compile(r"\d+[A-Za-z]?|[IVX]{1,5}")
+
+
 def _either_case(word: str) -> str:
     """A head word with its first letter in either case: "[Gg]edung"."""
     first = word[0]
@@ -78,7 +86,10 @@ class VenueExtractor:
                 return
             spans.append((start, end))
             plain = squash(re.sub(r"\s*\([^()]*\)", "", label))
-            if all(w in _generic() for w in plain.split()[1:]) and not any(
+            words = plain.split()
+            if all(w in _rooms() or _NUMBER.fullmatch(w) for w in words):
+                return  # "Ruang Rapat Lantai II", "Aula Kantor": a room with no name
+            if all(w in _generic() for w in words[1:]) and not any(
                     re.fullmatch(r",?\s*", text[end:m.start]) for m in regions if m.start >= end):
                 return  # "Sekolah Dasar" is a kind of place; "Gedung Daerah, Kota Jambi" is one place
             key, qualifiers = _venue_key(text, start, end, regions, context)

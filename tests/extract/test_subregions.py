@@ -115,3 +115,9 @@ def test_regency_and_city_of_one_name_stay_apart():
 def test_village_right_before_its_regency_without_di(extract):
     found = places(extract, "Panen Tontalete Minahasa Utara melimpah tahun ini.")
     assert found == {("Tontalete", "place:71.06.01.2008")}
+
+
+def test_short_venue_name_joins_its_long_unscoped_form():
+    graph = _graph("Rapat digelar di Aula Melati Kantor Bupati, Senin. Usai rapat di Aula Melati, peserta makan siang.")
+    venues = [k for k, e in graph.entities.items() if e.type == "Place"]
+    assert venues == ["place:venue:aula-melati-kantor-bupati@test"]

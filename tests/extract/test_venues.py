@@ -51,3 +51,23 @@ def test_venue_after_a_spot_word_or_with_a_named_tail(extract, text, label):
 
 def test_a_generic_tail_still_needs_di(extract):
     assert not extract("Perhimpunan Hotel dan Restoran menggelar rapat.", types={"Place"})
+
+
+@pytest.mark.parametrize("text", [
+    "Rapat digelar di Ruang Rapat, Senin.",
+    "Rapat digelar di Ruang Rapat Lantai II.",
+    "Ia ditemui di Ruang Kerjanya usai apel.",
+    "Rapat digelar di Aula Kantor, Kota Sukamaju.",
+    "Pertemuan di Ruang Pertemuan Lt. 3 berlangsung tertutup.",
+])
+def test_a_room_without_a_name_is_no_place(extract, text):
+    assert not [m for m in extract(text, types={"Place"}) if m.source == "venues"]
+
+
+@pytest.mark.parametrize("text, label", [
+    ("Rapat digelar di Ruang Rapat Sekda Sukamaju, Senin.", "Ruang Rapat Sekda Sukamaju"),
+    ("Sidang digelar di Ruang Sidang Utama DPRD Sukamaju.", "Ruang Sidang Utama DPRD Sukamaju"),
+    ("Rapat di Ruang Melati Lantai 2 berjalan lancar.", "Ruang Melati Lantai 2"),
+])
+def test_a_room_with_a_name_is_a_place(extract, text, label):
+    assert label in {m.label for m in extract(text, types={"Place"})}
