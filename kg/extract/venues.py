@@ -30,9 +30,15 @@ def _patterns():
     body = rf"(?:\s+{WORD}|{PAREN})*"
     head_re = re.compile(rf"(?<![\w-])(?P<head>{heads})(?P<body>(?:\s+{WORD}){body})")
     strong = "|".join(re.escape(x) for x in sorted(h["venue_tails_named"], key=len, reverse=True))
-    tail_re = re.compile(rf"(?:(?<=\bdi\s)(?P<body>(?:{WORD}\s+){{1,3}})(?P<head>{tails})"
-                         rf"|(?<![\w.-])(?P<body2>(?:(?:[A-Z][a-z'’]+|[A-Z]{{2,}})\s+){{1,3}})(?P<head2>{strong}))\b")
-    return head_re, tail_re
+    tail_re = re.compile(rf"(?<=\bdi\s)(?P<body>(?:{WORD}\s+){{1,3}})(?P<head>{tails})\b")
+    named_re = re.compile(rf"(?<![\w.-])(?P<body>(?:(?:[A-Z][a-z'’]+|[A-Z]{{2,}})\s+){{1,3}})(?P<head>{strong})\b")
+    return head_re, tail_re, named_re
+
+
+@cache
+def _named_tail_words() -> tuple[str, ...]:
+    """The first word of each named tail ("Convention"), to skip the pattern in most sentences."""
+    return tuple({t.split()[0] for t in load_yaml("heads.yaml")["venue_tails_named"]})
 
 
 @cache
@@ -70,7 +76,7 @@ class VenueExtractor:
     name = "venues"
 
     def __call__(self, text: str, *, context) -> list[Mention]:
-        head_re, tail_re = _patterns()
+        head_re, tail_re, named_re = _patterns()
         orgs = {m.start for m in context.known if m.type == "Organization"}
         taken = [(m.start, m.end) for m in context.known if m.type in ("Date", "Law")]
         regions = [m for m in context.known if m.type == "Place" and m.key and m.key[6:7].isdigit()]
@@ -104,6 +110,9 @@ class VenueExtractor:
             add(m.start(), m.end(), "venue")
         for m in tail_re.finditer(text):
             add(m.start(), m.end(), "venue")
+        if any(w in text for w in _named_tail_words()):
+            for m in named_re.finditer(text):
+                add(m.start(), m.end(), "venue")
         return out
 
 
