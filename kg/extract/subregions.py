@@ -159,11 +159,20 @@ class SubregionExtractor:
             covered[a:b] = b"\x01" * (b - a)
         runs = {}
         for m in _BARE.finditer(text):  # a run with "di" before it or a possible parent after it
-            start = m.start("name")
-            if not covered[start] and (_FOLLOWED.match(text, m.end()) or 1 in covered[start:m.end()]
-                                       or _AT.search(text, max(0, start - 30), start)):
+            start, end = m.span()
+            if covered[start]:
+                continue
+            nxt = text[end:end + 2]
+            if nxt[:1] == "," or (nxt[:1] == " " and nxt[1:2].isupper()) or 1 in covered[start:end] \
+                    or _after_at(text, start):
                 runs[start] = m
         for r in regions:  # the words right before a region: "Panen di desa Tontalete Minahasa Utara"
+            head = text[max(0, r.start - 40):r.start]
+            stripped = head.rstrip(" ,")
+            word = stripped[stripped.rfind(" ") + 1:]
+            last = r.start - (len(head) - len(stripped)) - 1
+            if last < 0 or not word[:1].isupper() or covered[last]:
+                continue  # no capitalized word right before it, or it belongs to another mention
             before = _RUN_END.search(text, max(0, r.start - 80), r.start)
             if before:
                 for w in _WORD.finditer(before.group("name")):
@@ -297,6 +306,14 @@ class SubregionExtractor:
             if ds:
                 return tuple(x.code for x in ds)
         return ()
+
+
+def _after_at(text: str, start: int) -> bool:
+    """"di X", "ke X", "dari X", "di daerah X"."""
+    before = text[max(0, start - 16):start]
+    if before.endswith(("di ", "ke ", "dari ")):
+        return True
+    return before.endswith(("daerah ", "wilayah ", "kawasan ")) and _AT.search(before) is not None
 
 
 def _inside(known, s, e) -> bool:
