@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from .. import gazetteer
@@ -131,10 +131,17 @@ def find(text: str, cats: tuple[str, ...] = INSTITUTIONS) -> list[Hit]:
     matched apart, so "Kepala Badan" (a title) does not hide "Badan Kepegawaian
     Negara" (an agency). A region name of two kinds is narrowed by the word before it
     ("Kabupaten", "Bupati", "Kota", "Wali Kota", "Gubernur" ...)."""
+    return list(_find(text, cats))
+
+
+@lru_cache(maxsize=4096)
+def _find(text: str, cats: tuple[str, ...]) -> tuple[Hit, ...]:
+    """find() without the copy: one sentence is looked up by the document setting and by
+    several extractors, so the hits of recent texts are kept (records are immutable)."""
     hits = []
     for m in matcher(cats).find(text):
         entries = tuple(e for e in m.payload if e.cat == "acting" or case_ok(e.form, m.text))
         if entries:
             hit = Hit(m.start, m.end, m.text, entries)
             hits.append(_narrow_kind(text, hit) if "region" in cats else hit)
-    return hits
+    return tuple(hits)
