@@ -34,12 +34,13 @@ class Resolved:
 
 def resolve_entities(doc) -> None:
     art = doc.article
-    pairs = doc.all_mentions()
+    pairs = _nested_places(doc, doc.all_mentions())
     pairs = _people(doc, pairs)
     persons = _scope_bare_names(_person_keys(pairs), doc)
     events, main = _event_keys(doc, pairs)
     holders = {dict(m.links).get("holdsOffice") for _, m in pairs if m.type == "Person"}
     venues = _venue_keys(pairs)
+    unscoped = {m.key for _, m in pairs if m.type == "Place" and m.key and "unscoped" in m.qualifiers}
     resolved: list[Resolved] = []
     for sent, m in pairs:
         if m.type not in ENTITY_TYPES:
@@ -52,6 +53,8 @@ def resolve_entities(doc) -> None:
             key = None
         else:
             key = venues.get(m.key, m.key)
+            if key in unscoped:  # a place no region scopes: one per article
+                key = f"{key}@{slug(art.id.rsplit('.', 1)[0])}"
         if key:
             resolved.append(Resolved(sent, m, key))
     doc.resolved = resolved
@@ -110,6 +113,36 @@ def _event_label(key, ms, labels):
     if not full:
         return key
     return max(full, key=lambda s: (len(s.split()), len(s), s))
+
+
+# "Indonesia" followed by these is part of a name, not the country: the anthem and party
+# "(Gerakan) Indonesia Raya", "Partai Demokrasi Indonesia Perjuangan", "Kabinet Indonesia
+# Maju", "Indonesia Emas 2045", "Kartu Indonesia Sehat/Pintar", "Indonesia Bersatu".
+_RAYA = re.compile(r"\s+(?:Raya|Perjuangan|Maju|Emas|Sehat|Pintar|Bersatu|Hebat|Baru)\b")
+
+
+_LOCAL_BODIES = ("org:kecamatan:", "org:desa:", "org:kelurahan:")
+
+
+def _nested_places(doc, pairs):
+    """Place mentions that name no place of their own: a region read inside a district's or
+    village's name ("Palas", Padang Lawas, in "Kecamatan Tanjung Palas Barat"), and
+    "Indonesia" in "Indonesia Raya" (the anthem, "Partai Gerakan Indonesia Raya") and like names;
+    and a district or village body keyed by a region that is really part of the district's name."""
+    text = doc.article.text
+    subs = [(s.index, m.start, m.end) for s, m in pairs if m.type == "Place" and m.source == "subregions"]
+    out = []
+    for s, m in pairs:
+        if m.type == "Place" and m.key == "place:indonesia" and _RAYA.match(text, m.end):
+            continue
+        if subs and m.type == "Place" and m.source != "subregions" and \
+                any(i == s.index and a <= m.start and m.end <= b and (a, b) != (m.start, m.end) for i, a, b in subs):
+            continue
+        if subs and m.type == "Organization" and (m.key or "").startswith(_LOCAL_BODIES) and \
+                any(i == s.index and a < m.end and m.start < b for i, a, b in subs):
+            continue  # "Kecamatan Bogor Tengah" read as a kecamatan of the city of Bogor
+        out.append((s, m))
+    return out
 
 
 def _venue_keys(pairs) -> dict[str, str]:
@@ -309,8 +342,13 @@ def add_dateline(doc) -> None:
     elif fold(name) == "indonesia":
         key, label, names = "place:indonesia", "Indonesia", {"Indonesia"}
     else:
-        label = name.title() if name.isupper() else name
-        key, names = f"place:{slug(label)}", {label}
+        # a town that is no region is a district or village of the data ("WASIOR", "CURUP");
+        # anything else in the dateline slot (the outlet, a reporter's name) is no place
+        place = _dateline_subregion(name, doc.region_codes)
+        if place is None:
+            return
+        key, label = f"place:{place.code}", place.qualified_name
+        names = {place.name, place.qualified_name}
     names = set(names) | {name}
     old = doc.graph.entities.get(key)
     if old is not None:
@@ -320,6 +358,22 @@ def add_dateline(doc) -> None:
     sent = doc.sentences[0].index if doc.sentences else 0
     doc.graph.sightings.append(Sighting(key, name, Evidence(art.id, sent, start, end)))
     doc.dateline_key = key
+
+
+def _dateline_subregion(name: str, region_codes):
+    """The district (else village) written in a dateline: the one inside the article's
+    regions, else the only one of that name."""
+    from . import gazetteer
+
+    for kinds in (("district",), ("village",)):
+        found = gazetteer.subregions_named(name, kinds=kinds)
+        inside = [p for p in found if any(p.code.startswith(c + ".") for c in region_codes)]
+        for group in (inside, found):
+            if len(group) == 1:
+                return group[0]
+            if group:
+                break
+    return None
 
 
 @cache

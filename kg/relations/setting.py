@@ -12,6 +12,8 @@ import re
 from . import add_fact, by_sentence
 
 AT = re.compile(r"(?:\b(?:di|bertempat\s+di|berlokasi\s+di)\s+)$", re.IGNORECASE)
+# "di Gedung Contoh, Kota Contoh": the place after a named spot the extractors did not read
+AT_AFTER = re.compile(r"\b(?:di|bertempat\s+di|berlokasi\s+di)\s+(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w.'’-]*,\s*$")
 
 
 def _places_at(text_before_fn, rs):
@@ -20,7 +22,7 @@ def _places_at(text_before_fn, rs):
         m = r.mention
         if m.type != "Place":
             continue
-        if AT.search(text_before_fn(m.start)):
+        if AT.search(text_before_fn(m.start)) or AT_AFTER.search(text_before_fn(m.start, 60)):
             out.append(r)
     return out
 
@@ -42,7 +44,7 @@ def setting(doc) -> None:
     art = doc.article
     sentences = by_sentence(doc)
     text = art.text
-    before = lambda pos: text[max(0, pos - 20):pos]  # noqa: E731
+    before = lambda pos, n=20: text[max(0, pos - n):pos]  # noqa: E731
     events = {r.key for r in doc.resolved if r.mention.type == "Event"}
     placed: set[str] = set()
     dated: set[str] = set()
