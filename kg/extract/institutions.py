@@ -21,7 +21,7 @@ from functools import cache
 from .. import gazetteer
 from ..data import load_yaml
 from ..model import Mention
-from ..text import name_variants, slug, squash
+from ..text import fold, name_variants, slug, squash
 from .lexicon import TITLES, Entry, Hit, find
 
 GOVERNMENT_UNITS = {"pemda", "pemprov", "pemkab", "pemkot", "pemerintah"}
@@ -31,6 +31,7 @@ DESIGNATOR = re.compile(rf"\s+({ROMAN})(?=[\s,.;:)]|$)")
 SUFFIX = re.compile(r"\s+([A-Z]{2,8})(?=[\s,.;:)]|$)")
 PAREN = re.compile(r"\s*\(\s*([^()\n]{1,60}?)\s*\)")
 GAP = re.compile(r"^[\s\-–/]*$")
+REGIONAL = re.compile(r"\s+(?:Kantor\s+)?Perwakilan(?=\s+[A-Z])")
 
 
 @cache
@@ -45,6 +46,39 @@ def _org_head_re() -> re.Pattern:
     word = r"(?:[A-Z][\w'’.-]*|[A-Z]{2,})"
     tail = rf"(?:\s+(?:{word}|dan(?=\s+[A-Z])))*"
     return re.compile(rf"\b(?:{alt})\s+{word}{tail}")
+
+
+_KIND_WORDS = {"kabupaten": "regency", "kab": "regency", "kota": "city", "kotamadya": "city",
+               "provinsi": "province", "prov": "province", "propinsi": "province"}
+
+
+def kind_word(text: str) -> str | None:
+    """The region kind a name ends with: "KPU Kabupaten" -> regency, "DPRD Kota" -> city."""
+    words = text.split()
+    return _KIND_WORDS.get(words[-1].rstrip(".").casefold()) if len(words) > 1 else None
+
+
+_DOUBLED = re.compile(r"\b(\w+)(\s+\1\b)+", re.IGNORECASE)
+_NATIONAL_TWICE = re.compile(r"\b(?:Republik Indonesia|RI)\s+(?:RI|Republik Indonesia)\b")
+GENERIC_NAMES = {"pemerintah", "pemerintah daerah", "pemda", "pemerintah pusat"}
+
+
+def clean_name(name: str) -> str:
+    """"Kabupaten Kabupaten Bogor" -> "Kabupaten Bogor", "... Republik Indonesia RI" -> "... Republik Indonesia"."""
+    name = _DOUBLED.sub(r"\1", squash(name))
+    return _NATIONAL_TWICE.sub(lambda m: m.group(0).split()[0] if m.group(0).startswith("RI") else "Republik Indonesia", name)
+
+
+def clean_names(names) -> set[str]:
+    """Names fit for a label: no doubled words, no trailing bare kind word ("KPU Kabupaten"), no
+    "Pemerintah" alone, balanced brackets."""
+    out = set()
+    for n in names:
+        n = clean_name(n)
+        if not n or n.count("(") != n.count(")") or n.casefold() in GENERIC_NAMES or kind_word(n):
+            continue
+        out.add(n)
+    return out
 
 
 def region_formal(r) -> str:
@@ -70,6 +104,7 @@ class Item:
     name_end: int = 0            # end of the item's own name (designator included)
     alias: str | None = None     # a parenthetical acronym after it: "(BKN)"
     national: bool = False       # followed by "RI" / "Republik Indonesia"
+    regional: bool = False       # followed by "Perwakilan": "Ombudsman RI Perwakilan Jawa Tengah"
 
     def ref(self):
         return self.entries[0].ref if self.entries else None
@@ -158,6 +193,10 @@ def _extend(text: str, it: Item, starts=frozenset()) -> None:
         n = NATIONAL.match(text, it.end)
         if n:
             it.end, it.national = n.end(), True
+        r = REGIONAL.match(text, it.end)
+        if r:
+            it.end = it.name_end = r.end()
+            it.regional, it.national = True, False
     p = PAREN.match(text, it.end)
     if p and _alias_like(p.group(1)):
         it.alias = p.group(1)
@@ -223,6 +262,52 @@ def _chains(text: str, items: list[Item]) -> list[list[Item]]:
     return chains
 
 
+def _designator(own: str) -> str | None:
+    m = re.search(r"\s((?:[IVXL]{1,6}))$", own)
+    return m.group(1) if m else None
+
+
+def _regional_org(agency_key: str, own: str, region, it: Item, text: str, end: int, names: set,
+                  unit=None) -> Org | None:
+    """The regional office of a national body: numbered ("Kantor Regional XIII BKN", keyed by its
+    number whatever seat is written) or the body's office in one region ("BPK Perwakilan Sulsel",
+    "Kanwil Kemenag Jawa Barat", "KPU Kabupaten Bogor": ``org:<agency>:<region code>``)."""
+    a = gazetteer.agency(agency_key)
+    if a is None:
+        return None
+    short = a.acronyms[0] if a.acronyms else a.name
+    d = _designator(own)
+    o = gazetteer.regional_office(agency_key, designator=d) if d else \
+        gazetteer.regional_office(agency_key, region_code=region.code) if region is not None else None
+    if o is not None and (unit is None or unit.key == o.unit or unit.kind == "regional-office"):
+        u = gazetteer.unit_form(o.unit)
+        head = u.name.removesuffix(" " + a.name) if u.name.endswith(a.name) else u.name
+        label = f"{head} {o.designator} {a.name}"
+        seat = gazetteer.region(o.seat)
+        names = set(names) | {f"{h} {o.designator} {n}" for h in (head, *u.acronyms, *u.aliases)
+                              for n in (short, a.name) if not h.endswith(n)}
+        if seat is not None:
+            names |= {f"{n} {s}" for n in list(names) for s in (seat.name,) if len(n) < 60}
+        return Org(f"org:{agency_key}:{o.unit}-{o.designator.lower()}", label, names, it.start, end, region or seat)
+    if region is None:
+        return None
+    if unit is not None and unit.kind == "regional-office" and unit.key not in ("kanreg-bkn",):
+        head = unit.name.removesuffix(" " + a.name).removesuffix(" Republik Indonesia") \
+            if a.name in unit.name else f"{unit.name} {a.name}"
+        if not head.endswith(a.name):
+            head = f"{head} {a.name}"
+        label = f"{head} {region_formal(region)}" if not head.startswith("Perwakilan") else \
+            f"{a.name} Perwakilan {region_formal(region)}"
+    elif unit is not None:
+        label = f"{unit.name} {region_formal(region)}"
+    else:
+        label = f"{a.name} Perwakilan {region_formal(region)}"
+    names = set(names) | {label} | {f"{n} {rn}" for n in (short, a.name) for rn in region_names(region)}
+    if unit is not None:
+        names |= {f"{f} {rn}" for f in (unit.name, *unit.acronyms, *unit.aliases) for rn in region_names(region)}
+    return Org(f"org:{agency_key}:{region.code}", label, names, it.start, end, region)
+
+
 class InstitutionExtractor:
     """Places (regions, the country) and organizations from the gazetteers."""
 
@@ -258,6 +343,10 @@ class InstitutionExtractor:
             levels = None
             if before is not None and before.cat == "unit":
                 levels = set(before.ref().levels) or None
+            if before is not None and before.cat in ("unit", "agency"):
+                kind = kind_word(before.text)   # "KPU Kabupaten" + "Bogor": the regency
+                if kind:
+                    levels = {kind}
             scope = choose_region(last.entries, levels=levels, preferred=preferred)
         for it in chain:
             if it.cat == "region":
@@ -277,7 +366,8 @@ class InstitutionExtractor:
                 continue
             qualifiers = frozenset({"inferred-scope"}) if getattr(org, "inferred", False) else frozenset()
             out.append(Mention("Organization", text[it.start:org.end], it.start, org.end, key=org.key,
-                               label=org.label, names=frozenset(org.names), qualifiers=qualifiers,
+                               label=clean_name(org.label), names=frozenset(clean_names(org.names)),
+                               qualifiers=qualifiers,
                                source=self.name))
             parent = org
         return out
@@ -309,12 +399,25 @@ class InstitutionExtractor:
                 region = self._context_region(("province", "regency", "city"), context)
                 if region is not None:
                     scope, inferred = region, True
+            if it.regional and scope is not None and parent is None:
+                org = _regional_org(a.key, own, scope, it, text, end, names)   # "Ombudsman RI Perwakilan Jateng"
+                org.inferred = inferred
+                return org
+            if scope is not None and parent is None and not has_child and not national:
+                o = gazetteer.regional_office(a.key, region_code=scope.code)
+                if o is not None:   # "BKN Jayapura" is the Kantor Regional IX of BKN, not BKN
+                    org = _regional_org(a.key, own, scope, it, text, end, names)
+                    org.inferred = inferred
+                    return org
             if parent is not None or scope is None or has_child:
                 key, label = f"org:{a.key}", a.name
+                if scope is not None:
+                    # "BKN" inside "Kantor Regional IX BKN Jayapura": the national body, not named by the seat
+                    names = {own} | name_variants(text[it.start:it.end])
                 if scope is None or has_child or parent is not None:
                     names |= base
                     if national or parent is None:
-                        names |= {f"{n} RI" for n in base if not n.endswith(" RI")}
+                        names |= {f"{n} RI" for n in base if not n.endswith((" RI", "Republik Indonesia"))}
             else:
                 key, label = f"org:{a.key}:{scope.code}", f"{a.acronyms[0] if a.acronyms else a.name} {scope.name}"
                 names |= {f"{n} {rn}" for n in base for rn in region_names(scope)}
@@ -340,18 +443,28 @@ class InstitutionExtractor:
                     names.add(f"Pemerintah Provinsi {region.name}")
                 return Org(key, label, names, it.start, end, region)
             forms = {u.name, *u.acronyms, *u.aliases} - {""}
-            own_slug = slug(own) if own not in forms else u.key
+            is_form = fold(own) in {fold(f) for f in forms}
+            own_slug = slug(own) if not is_form else u.key
+            body = u.agency
+            if u.kind == "regional-office" and parent is not None and parent.key.count(":") == 1 \
+                    and gazetteer.agency(parent.key[4:]) is not None:
+                body = parent.key[4:]   # "Kanwil" + "Kemenag" + "Jawa Barat": the ministry's office there
+            if body and (region is not None or _designator(own)) and (parent is None or body == parent.key[4:]):
+                org = _regional_org(body, own, region, it, text, end, names, unit=u)
+                if org is not None:
+                    org.inferred = inferred
+                    return org
             if parent is not None:
                 key = f"{parent.key}/{own_slug}"
-                label = f"{own} {parent.label}" if own in forms else full
+                label = f"{own} {parent.label}" if is_form else full
                 names |= {f"{f} {n}" for f in forms for n in parent.names if len(n) < 60}
                 region = parent.region
             elif region is not None:
                 key = f"org:{own_slug}:{region.code}"
-                label = f"{u.name} {region_formal(region)}" if own in forms else f"{own} {region.name}"
+                label = f"{u.name} {region_formal(region)}" if is_form else f"{own} {region.name}"
                 names |= {f"{f} {rn}" for f in forms for rn in region_names(region)}
             else:
-                if own in forms:
+                if is_form:
                     return None  # "Desa", "BKPSDM" with no region anywhere: not one body
                 key = f"org:{own_slug}"
                 label = own

@@ -19,12 +19,13 @@ from .. import gazetteer
 from ..data import load_yaml
 from ..model import Mention
 from ..text import slug, squash
-from .lexicon import TITLES, Hit, find
+from .lexicon import TITLES, Hit, find, is_acronym
 
 DESC_WORD = re.compile(r"\s*(?:(?:[A-Z][\w'’.-]*|[A-Z]{2,}|[IVX]{1,4}\b|\d{1,4}\b|dan\b|&))")
 NATIONAL = re.compile(r"\s*(?:RI\b|R\.I\b\.?|Republik Indonesia\b)")
 SEKDA = {"Sekretaris Daerah"}
 GENERIC = re.compile(r"\s*(?:seluruh|se-|se\s|masing-masing|di\s+seluruh)", re.IGNORECASE)
+MILITARY_NUMBER = re.compile(r"\s+(\d{2,4}|[IVX]{1,6})(?=[\s/,.]|$)")
 ALIAS = re.compile(r"\s*\(\s*([^()\n,]{2,30}?)\s*\)")
 
 
@@ -51,6 +52,7 @@ class OfficeExtractor:
         for m in context.known:
             if m.type in ("Organization", "Place"):
                 scopes.setdefault(m.start, []).append(m)
+        hits = _with_lowercase_titles(text, hits, scopes)
         events = [(m.start, m.end) for m in context.known
                   if m.type == "Event" or (m.type == "Place" and m.value == "venue")]
         ceremonial = _ceremonial()
@@ -128,6 +130,10 @@ class OfficeExtractor:
                                             names=frozenset({ditjen.name, *ditjen.acronyms, *ditjen.aliases}))
                         else:
                             pos += d.end()
+        if scope is None and fused_unit is None and t.head_of in LOCAL_UNITS:
+            scope = _local_place(text, pos, t.head_of, context)   # "Camat Mendo Barat", "Kades Cikole"
+            if scope is not None:
+                extra.append(scope)
         inferred = False
         end = pos
         if scope is not None:
@@ -141,6 +147,8 @@ class OfficeExtractor:
         elif t.title in national:
             scope_key, scope_names, scope_label = national[t.title], {"Indonesia", "RI", "Republik Indonesia"}, "RI"
         else:
+            if t.head_of is None and not description:
+                return None   # "Kepala", "Ketua Majelis", "Kepala Dinas" with no body named: not an office we can place
             region = self._context_region(t.levels, context)
             if region is None:
                 return None
@@ -174,6 +182,7 @@ class OfficeExtractor:
         if fused_unit is not None:
             names |= {f for f in t.forms}
         label = squash(text[hit.start:end]) if not inferred else f"{role_full} {scope_label}"
+        label = label[:1].upper() + label[1:]
         links = (("officeOf", scope_key),) if scope_key else ()
         office = Mention("Office", text[start:end], start, end, key=key, label=label,
                          names=frozenset(n for n in names if n), qualifiers=frozenset(qualifiers),
@@ -218,6 +227,34 @@ class OfficeExtractor:
         region = None
         end = pos
         inferred = False
+        if place is not None and place.type == "Organization":
+            # "Kasat Reskrim Polres Lahat", "Kakanwil Kemenag Jawa Barat": the body is named after the title
+            return place.key, set(place.names) | {squash(place.text)}, place.label, place.end, False
+        unit = gazetteer.unit_form(unit_key)
+        d = MILITARY_NUMBER.match(text, pos) if unit is not None and unit.kind == "military" else None
+        if d:
+            # "Dandim 0621/Kabupaten Bogor", "Pangdam XVIII/Kasuari": numbered commands, one in the country
+            number = d.group(1)
+            forms = (unit.name, *unit.acronyms)
+            names = {f"{f} {number}" for f in forms}
+            end = d.end()
+            if text.startswith("/", end):
+                tail = self._scope_at(text, end + 1, scopes)
+                words = re.match(r"/\s?([A-Z][\w'’-]*)(?:\s+([A-Z][\w'’-]*))?", text[end:])
+                if tail is not None and tail.type == "Place":
+                    name, end = squash(tail.text), tail.end
+                elif words:
+                    second = words.group(2)
+                    if second and second not in _ranks():
+                        name, end = f"{words.group(1)} {second}", end + words.end()
+                    else:
+                        name, end = words.group(1), end + words.end(1)
+                else:
+                    name = None
+                if name:
+                    names |= {f"{f} {number}/{name}" for f in forms}
+            return f"org:{unit_key}:{slug(number)}", names, f"{forms[-1] if len(forms) > 1 else forms[0]} {number}", \
+                end, False
         if place is not None and place.type == "Place" and place.key[6:7].isdigit():
             region = _region_by_code(place.key[6:])
             end = place.end
@@ -226,10 +263,10 @@ class OfficeExtractor:
             inferred = region is not None
         if region is None:
             return None, None, None, pos, False
-        unit = next((u for u in gazetteer.unit_forms() if u.key == unit_key), None)
         unit_names = {unit.name, *unit.acronyms} if unit else {unit_key}
         names = {f"{u} {r}" for u in unit_names for r in {region.name}}
-        return f"org:{unit_key}:{region.code}", names, region.name, end, inferred
+        body = unit.agency if unit is not None and unit.agency else unit_key
+        return f"org:{body}:{region.code}", names, region.name, end, inferred
 
     def _context_region(self, levels, context):
         for code in getattr(context, "region_codes", ()) or ():
@@ -237,6 +274,13 @@ class OfficeExtractor:
             if r is not None and (not levels or r.kind in levels):
                 return r
         return None
+
+
+@cache
+def _ranks() -> frozenset[str]:
+    """First words of police and military ranks ("Mayjen", "Letkol"): they start a name, not a command's."""
+    voc = gazetteer.vocab()
+    return frozenset(str(r).split()[0] for k in ("police_ranks", "military_ranks") for r in (voc.get(k) or {}))
 
 
 @cache
@@ -259,6 +303,45 @@ def _directorate(title: str, description: str):
     return cands[0] if len(cands) == 1 else None
 
 
+LOCAL_UNITS = {"kecamatan": "kecamatan", "kelurahan": "kelurahan", "desa": "desa"}
+# Second words of district and village names: "Mendo Barat", "Sukamaju Utara", "Tanjung Raya".
+LOCAL_QUALIFIERS = {"Utara", "Selatan", "Barat", "Timur", "Tengah", "Raya", "Baru", "Lama", "Hulu", "Hilir",
+                    "Ilir", "Ulu", "Jaya", "Induk", "Besar", "Kecil", "Atas", "Bawah", "Dalam", "Luar", "Kota",
+                    "Laut", "Darat", "Pesisir", "Indah", "Makmur", "Asri", "Permai", "Sari", "Mulya", "Mulia"}
+LOCAL_NAME = re.compile(r"\s+([A-Z][a-z'’-]+)(?:\s+([A-Z][a-z'’-]+))?(?=\s*(?:[,.;:)]|$|\s+(?:dan|serta|yang|di|pada|"
+                        r"bersama|beserta|mengatakan|menyampaikan|menjelaskan|menyebutkan|berharap|mengaku|"
+                        r"menuturkan|menegaskan|mengungkapkan|hadir|turut|juga|itu|tersebut|setempat)\b))")
+
+
+@cache
+def _not_names() -> frozenset[str]:
+    return frozenset(load_yaml("names.yaml").get("not_names", []))
+
+
+def _local_place(text: str, pos: int, unit_key: str, context) -> Mention | None:
+    """The district or village a Camat, Lurah or Kepala Desa heads, named right after the title and
+    followed by a comma or a verb ("Camat Mendo Barat, Hismunandar", "Kades Sukamaju mengatakan"):
+    a Place scoped by the article's regency when it has one. A known district gazetteer, when the
+    institutions extractor has one, puts the place there first and this is not used."""
+    m = LOCAL_NAME.match(text, pos)
+    if not m:
+        return None
+    first, second = m.group(1), m.group(2)
+    if first in _not_names() or gazetteer.office_titles_named(first):
+        return None
+    if second and second not in LOCAL_QUALIFIERS:
+        return None   # "Camat Budi Santoso": a name, not a district
+    name = f"{first} {second}" if second else first
+    end = m.end(2) if second else m.end(1)
+    if not second and not re.match(r"\s*(?:[,;:)]|\.(?:\s|$)|$|\s+(?:dan|serta|setempat)\b)", text[end:]):
+        return None   # "Camat Budi mengatakan": more likely the holder's name
+    kind = LOCAL_UNITS[unit_key]
+    key = f"place:area:{kind}-{slug(name)}"   # the key "Kecamatan Mendo Barat" gets from the venue extractor
+    word = {"kecamatan": "Kecamatan", "kelurahan": "Kelurahan", "desa": "Desa"}[kind]
+    return Mention("Place", name, m.start(1), end, key=key, label=name, names=frozenset({name, f"{word} {name}"}),
+                   value="district" if kind == "kecamatan" else "village", source="offices")
+
+
 def _split(hit: Hit, scopes) -> Hit:
     """"Kepala Kantor" + "Kantor Regional XIII BKN": the body starts inside the title."""
     inner = [p for p in scopes if hit.start < p < hit.end]
@@ -267,9 +350,36 @@ def _split(hit: Hit, scopes) -> Hit:
     cut = min(inner)
     head = hit.text[: cut - hit.start].rstrip()
     titles = [e for e in find(head, TITLES) if e.start == 0 and e.end == len(head) and e.has("title")]
+    if not titles and head[:1].islower():   # "kepala dinas Perdagangan": "kepala" + the body
+        from .lexicon import matcher
+        titles = [Hit(m.start, m.end, m.text, tuple(e for e in m.payload if e.cat == "title"))
+                  for m in matcher(TITLES).find(head) if m.start == 0 and m.end == len(head)]
+        titles = [t for t in titles if t.entries]
     if not titles:
         return hit
     return Hit(hit.start, hit.start + len(head), head, titles[0].entries)
+
+
+def _with_lowercase_titles(text: str, hits: list[Hit], scopes) -> list[Hit]:
+    """Titles written in lower case in running text ("anggota Bawaslu Sulsel", "wakil bupati Bengkalis")
+    count when a body or region is named right after them."""
+    from .lexicon import matcher
+
+    taken = [(h.start, h.end) for h in hits]
+    extra = []
+    for m in matcher(TITLES).find(text):
+        if not m.text[:1].islower() or any(a < m.end and m.start < b for a, b in taken):
+            continue
+        if m.start > 0 and (text[m.start - 1].isalnum() or text[m.start - 1] == "-"):
+            continue
+        q = _skip_ws(text, m.end)
+        inside = any(m.start < p < m.end and text[p - 1].isspace() for p in scopes)
+        if not inside and (q == m.end or q not in scopes):
+            continue
+        entries = tuple(e for e in m.payload if e.cat == "title" and len(e.form) > 3 and not is_acronym(e.form))
+        if entries:
+            extra.append(Hit(m.start, m.end, m.text, entries))
+    return sorted(hits + extra, key=lambda h: (h.start, -h.end)) if extra else hits
 
 
 def _skip_ws(text: str, pos: int) -> int:
