@@ -24,6 +24,7 @@ from .lexicon import TITLES, Hit, find, is_acronym
 DESC_WORD = re.compile(r"\s*(?:(?:[A-Z][\w'’.-]*|[A-Z]{2,}|[IVX]{1,4}\b|\d{1,4}\b|dan\b|&))")
 NATIONAL = re.compile(r"\s*(?:RI\b|R\.I\b\.?|Republik Indonesia\b)")
 SEKDA = {"Sekretaris Daerah"}
+GOVERNMENT_HEADS = {"pemprov", "pemkab", "pemkot", "pemda", "setda"}
 GENERIC = re.compile(r"\s*(?:seluruh|se-|se\s|masing-masing|di\s+seluruh)", re.IGNORECASE)
 MILITARY_NUMBER = re.compile(r"\s+(\d{2,4}|[IVX]{1,6})(?=[\s/,.]|$)")
 ALIAS = re.compile(r"\s*\(\s*([^()\n,]{2,30}?)\s*\)")
@@ -63,13 +64,14 @@ class OfficeExtractor:
         for i, hit in enumerate(titles):
             if out and hit.start < out[-1].end:
                 continue
-            office = self._office(text, hit, hits, acting, scopes, descriptive, national, context)
+            office = self._office(text, hit, hits, acting, scopes, descriptive, national, context,
+                                  [m for m in out if m.type == "Office"])
             if office is not None:
                 out.extend(office)
         return out
 
     # ---------------------------------------------------------------- one title
-    def _office(self, text, hit: Hit, hits, acting, scopes, descriptive, national, context):
+    def _office(self, text, hit: Hit, hits, acting, scopes, descriptive, national, context, earlier=()):
         entry = hit.of("title")[0]
         t = entry.ref
         start = hit.start
@@ -134,7 +136,7 @@ class OfficeExtractor:
             scope = _local_place(text, pos, t.head_of, context)   # "Camat Mendo Barat", "Kades Cikole"
             if scope is not None:
                 extra.append(scope)
-        inferred = False
+        inferred = inherited = False
         end = pos
         if scope is not None:
             end = max(scope.end, pos)
@@ -146,9 +148,14 @@ class OfficeExtractor:
                 return None
         elif t.title in national:
             scope_key, scope_names, scope_label = national[t.title], {"Indonesia", "RI", "Republik Indonesia"}, "RI"
+        elif t.head_of is None and not description:
+            # "Ketua DPRD X didampingi Wakil Ketua Y": a bare title after an office shares its body
+            shared = _shared_body(text, hit, t, earlier, scopes)
+            if shared is None:
+                return None   # "Kepala", "Ketua Majelis", "Kepala Dinas" with no body named: not one office
+            scope_key, scope_names, scope_label = shared
+            inherited = True
         else:
-            if t.head_of is None and not description:
-                return None   # "Kepala", "Ketua Majelis", "Kepala Dinas" with no body named: not an office we can place
             region = self._context_region(t.levels, context)
             if region is None:
                 return None
@@ -156,6 +163,8 @@ class OfficeExtractor:
             scope_key = f"place:{region.code}"
             scope_names = {region.name}
             scope_label = region.name
+        if t.title == "Anggota" and re.match(r"org:forkopim", scope_key or ""):
+            return None   # the members of a leaders' forum hold their own offices, not one of the forum
         if inferred:
             qualifiers.add("inferred-scope")
         if GENERIC.match(text, end):
@@ -172,7 +181,11 @@ class OfficeExtractor:
             end = alias.end()  # "Menteri Dalam Negeri Republik Indonesia (Mendagri RI)"
         role_text = squash(text[hit.start:hit.end])
         role_full = f"{role} {description}".strip()
-        key = f"office:{slug(role_full)}@{scope_key}"
+        key_scope = scope_key
+        m_gov = re.match(r"org:(?:pemda|setda):([\d.]+)$", scope_key or "")
+        if m_gov and t.head_of in GOVERNMENT_HEADS:
+            key_scope = f"place:{m_gov.group(1)}"   # "Sekda Pemprov Kalsel" is "Sekda Kalsel"
+        key = f"office:{slug(role_full)}@{key_scope}"
         forms = {role_text, role, t.title, *t.forms} if not description else {f"{role_text} {description}", role_full}
         names = {squash(text[start:end]), squash(text[hit.start:end])}
         for f in forms:
@@ -181,9 +194,15 @@ class OfficeExtractor:
                     names.add(f"{f} {s}")
         if fused_unit is not None:
             names |= {f for f in t.forms}
-        label = squash(text[hit.start:end]) if not inferred else f"{role_full} {scope_label}"
+        label = squash(text[hit.start:end]) if not (inferred or inherited) else f"{role_full} {scope_label}"
         label = label[:1].upper() + label[1:]
         links = (("officeOf", scope_key),) if scope_key else ()
+        if fused_unit is not None and not inferred and scope_key.startswith("org:") and \
+                _among_bodies(text, start, end, scopes):
+            # "hadir Polres, Dandim 0409, Kejari RL": in a list of bodies a fused title names the body
+            own = squash(text[start:end])
+            return [*extra, Mention("Organization", text[start:end], start, end, key=scope_key, label=own,
+                                    names=frozenset({own, *scope_names}), source=self.name)]
         office = Mention("Office", text[start:end], start, end, key=key, label=label,
                          names=frozenset(n for n in names if n), qualifiers=frozenset(qualifiers),
                          links=links, source=self.name)
@@ -308,9 +327,8 @@ LOCAL_UNITS = {"kecamatan": "kecamatan", "kelurahan": "kelurahan", "desa": "desa
 LOCAL_QUALIFIERS = {"Utara", "Selatan", "Barat", "Timur", "Tengah", "Raya", "Baru", "Lama", "Hulu", "Hilir",
                     "Ilir", "Ulu", "Jaya", "Induk", "Besar", "Kecil", "Atas", "Bawah", "Dalam", "Luar", "Kota",
                     "Laut", "Darat", "Pesisir", "Indah", "Makmur", "Asri", "Permai", "Sari", "Mulya", "Mulia"}
-LOCAL_NAME = re.compile(r"\s+([A-Z][a-z'’-]+)(?:\s+([A-Z][a-z'’-]+))?(?=\s*(?:[,.;:)]|$|\s+(?:dan|serta|yang|di|pada|"
-                        r"bersama|beserta|mengatakan|menyampaikan|menjelaskan|menyebutkan|berharap|mengaku|"
-                        r"menuturkan|menegaskan|mengungkapkan|hadir|turut|juga|itu|tersebut|setempat)\b))")
+LOCAL_NAME = re.compile(r"\s+([A-Z][a-z'’-]+)(?:\s+([A-Z][a-z'’-]+))?")
+LOCAL_END = re.compile(r"\s*(?:[,;:)]|\.(?:\s|$)|$|\s+(?:dan|serta|setempat)\b)")
 
 
 @cache
@@ -330,16 +348,56 @@ def _local_place(text: str, pos: int, unit_key: str, context) -> Mention | None:
     if first in _not_names() or gazetteer.office_titles_named(first):
         return None
     if second and second not in LOCAL_QUALIFIERS:
-        return None   # "Camat Budi Santoso": a name, not a district
+        second = None   # "Camat Budi Santoso": a name, not a district
     name = f"{first} {second}" if second else first
     end = m.end(2) if second else m.end(1)
-    if not second and not re.match(r"\s*(?:[,;:)]|\.(?:\s|$)|$|\s+(?:dan|serta|setempat)\b)", text[end:]):
-        return None   # "Camat Budi mengatakan": more likely the holder's name
+    if not second and not LOCAL_END.match(text, end):
+        return None   # "Camat Budi mengatakan", "Camat Budi Santoso": more likely the holder's name
     kind = LOCAL_UNITS[unit_key]
     key = f"place:area:{kind}-{slug(name)}"   # the key "Kecamatan Mendo Barat" gets from the venue extractor
     word = {"kecamatan": "Kecamatan", "kelurahan": "Kelurahan", "desa": "Desa"}[kind]
     return Mention("Place", name, m.start(1), end, key=key, label=name, names=frozenset({name, f"{word} {name}"}),
                    value="district" if kind == "kecamatan" else "village", source="offices")
+
+
+# Titles of the members of one board: "Ketua DPRD X didampingi Wakil Ketua Y dan Z" (same DPRD).
+SHARED_BODY_TITLES = {"Ketua", "Wakil Ketua", "Anggota", "Sekretaris", "Bendahara"}
+SHARED_AFTER = re.compile(r"^[^.;:]{0,80}?(?:,|\b(?:didampingi|dan|serta|bersama|beserta|sedangkan|yakni)\b)[^.;:]{0,20}$")
+
+
+def _shared_body(text: str, hit: Hit, t, earlier, scopes):
+    """The body of the last office named before a bare member title of the same board, in the same
+    sentence and tied to it by a list or "didampingi": "Ketua DPRD Provinsi X, A didampingi Wakil
+    Ketua B" -> Wakil Ketua of that DPRD. The next word must start a name (no "Ketua panitia")."""
+    if t.title not in SHARED_BODY_TITLES or not earlier:
+        return None
+    if not re.match(r"\s+[A-Z]|\s*,", text[hit.end:]):
+        return None
+    prev = earlier[-1]
+    body = dict(prev.links).get("officeOf", "")
+    if not body.startswith("org:") or "inferred-scope" in prev.qualifiers:
+        return None
+    role = prev.key[len("office:"):].split("@", 1)[0]
+    if role not in {slug(x) for x in SHARED_BODY_TITLES} or not SHARED_AFTER.match(text[prev.end:hit.start]):
+        return None
+    org = next((m for ms in scopes.values() for m in ms if m.key == body), None)
+    if org is None:
+        return None
+    label = squash(org.text)
+    return body, set(org.names) | {label}, label
+
+
+def _among_bodies(text: str, start: int, end: int, scopes) -> bool:
+    """Whether a span sits in a comma list between two organizations ("Polres, Dandim 0409, Kejari RL")."""
+    before = re.search(r"(?:,|\bdan)\s*$", text[max(0, start - 6):start])
+    after = re.match(r"\s*(?:,|dan\b)\s*", text[end:])
+    if not before or not after:
+        return False
+    q = end + after.end()
+    nxt = any(m.type == "Organization" for m in scopes.get(q, []))
+    b = start - len(before.group(0))
+    prev = any(m.type == "Organization" and m.end == b for ms in scopes.values() for m in ms)
+    return nxt and prev
 
 
 def _split(hit: Hit, scopes) -> Hit:

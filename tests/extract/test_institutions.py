@@ -44,3 +44,89 @@ def test_common_words_are_not_bodies(extract, text):
 ])
 def test_places(extract, text, key):
     assert key in {m.key for m in extract(text, types={"Place"})}
+
+
+# ---------------------------------------------------------------- regional offices of national bodies
+
+@pytest.mark.parametrize("text, key", [
+    ("Kanwil Kemenag Jawa Barat menggelar bimtek.", "org:kemenag:32"),
+    ("Kantor Wilayah Kementerian Agama Provinsi Jawa Barat menggelar bimtek.", "org:kemenag:32"),
+    ("Kanwil DJPb Sulawesi Selatan menyerahkan DIPA.", "org:ditjen-perbendaharaan:73"),
+    ("BPK Perwakilan Provinsi Sulawesi Tengah menyerahkan laporan.", "org:bpk:72"),
+    ("Ombudsman RI Perwakilan Jawa Tengah menerima aduan.", "org:ombudsman:33"),
+    ("Kantor Regional IX BKN Jayapura menggelar seleksi.", "org:bkn:kanreg-bkn-ix"),
+    ("Kanreg XIII BKN menggelar seleksi.", "org:bkn:kanreg-bkn-xiii"),
+    ("BKN Jayapura menggelar seleksi.", "org:bkn:kanreg-bkn-ix"),
+    ("Kantor Kementerian Agama Kabupaten Bogor menggelar rapat.", "org:kemenag:32.01"),
+])
+def test_regional_office_key(extract, text, key):
+    assert key in orgs(extract, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Kepala Kantor Regional IX BKN Jayapura membuka seleksi.",
+    "BKN Jayapura membuka seleksi.",
+    "Kanwil Kemenag Jawa Barat membuka seleksi.",
+    "BPK Perwakilan Provinsi Sulawesi Tengah membuka rapat.",
+])
+def test_regional_office_is_not_its_national_body(extract, text):
+    found = orgs(extract, text)
+    regional = [m for k, m in found.items() if k.count(":") >= 2]
+    assert regional
+    for k, m in found.items():
+        if k in ("org:bkn", "org:kemenag", "org:bpk"):
+            # the national body named inside the office's name does not take the seat's name
+            assert not any("Jayapura" in n or "Jawa Barat" in n or "Sulawesi" in n for n in m.names), m.names
+
+
+def test_numbered_office_is_one_whatever_seat_is_written(extract):
+    a = orgs(extract, "Kantor Regional XIII BKN Aceh hadir.")
+    b = orgs(extract, "Kanreg XIII BKN Banda Aceh hadir.")
+    c = orgs(extract, "BKN Banda Aceh hadir.")
+    assert "org:bkn:kanreg-bkn-xiii" in a and "org:bkn:kanreg-bkn-xiii" in b and "org:bkn:kanreg-bkn-xiii" in c
+
+
+@pytest.mark.parametrize("text, want, not_want", [
+    ("KPU Kabupaten Bogor menetapkan hasil.", "org:kpu:32.01", "org:kpu:32.71"),
+    ("KPU Kota Bogor menetapkan hasil.", "org:kpu:32.71", "org:kpu:32.01"),
+    ("Bawaslu Kabupaten Bogor mengawasi.", "org:bawaslu:32.01", "org:bawaslu:32.71"),
+    ("DPRD Kabupaten Bogor menggelar paripurna.", "org:dprd:32.01", "org:dprd:32.71"),
+    ("DPRD Kota Bogor menggelar paripurna.", "org:dprd:32.71", "org:dprd:32.01"),
+])
+def test_regency_and_city_of_one_name_are_two_bodies(extract, text, want, not_want):
+    found = orgs(extract, text)
+    assert want in found and not_want not in found
+
+
+def test_regency_and_city_bodies_in_one_sentence(extract):
+    found = orgs(extract, "KPU Kota Bogor dan KPU Kabupaten Bogor menggelar rapat bersama.")
+    assert {"org:kpu:32.71", "org:kpu:32.01"} <= set(found)
+    assert "Kota" in found["org:kpu:32.71"].label and "Kabupaten" in found["org:kpu:32.01"].label
+
+
+@pytest.mark.parametrize("text", [
+    "KPU Kabupaten Bogor menetapkan hasil.",
+    "Sekretariat Daerah Provinsi Aceh menggelar rapat.",
+    "Pemerintah Kabupaten Bogor menggelar rapat.",
+    "Kementerian Dalam Negeri Republik Indonesia (Kemendagri RI) menggelar rapat.",
+    "Setda Kabupaten Bogor menggelar rapat.",
+])
+def test_organization_names_are_clean(extract, text):
+    import re
+    for m in orgs(extract, text).values():
+        for n in {m.label, *m.names}:
+            assert not re.search(r"\b(\w+)\s+\1\b", n, re.IGNORECASE), n
+            assert not re.search(r"Republik Indonesia RI\b|\bRI RI\b", n), n
+            assert n.split()[-1] not in ("Kabupaten", "Kota", "Provinsi"), n
+            assert n not in ("Pemerintah", "Pemda"), n
+            assert n.count("(") == n.count(")"), n
+
+
+@pytest.mark.parametrize("name, clean", [
+    ("Sekretariat Daerah Provinsi Provinsi Aceh", "Sekretariat Daerah Provinsi Aceh"),
+    ("KPU Kabupaten Kabupaten Bogor", "KPU Kabupaten Bogor"),
+    ("Kementerian Dalam Negeri Republik Indonesia RI", "Kementerian Dalam Negeri Republik Indonesia"),
+])
+def test_clean_name(name, clean):
+    from kg.extract.institutions import clean_name
+    assert clean_name(name) == clean
