@@ -69,13 +69,15 @@ def clean_name(name: str) -> str:
     return _NATIONAL_TWICE.sub(lambda m: m.group(0).split()[0] if m.group(0).startswith("RI") else "Republik Indonesia", name)
 
 
-def clean_names(names) -> set[str]:
-    """Names fit for a label: no doubled words, no trailing bare kind word ("KPU Kabupaten"), no
-    "Pemerintah" alone, balanced brackets."""
+def clean_names(names, *, bodies: bool = True) -> set[str]:
+    """Names fit for a label: no doubled words, balanced brackets; for bodies also no trailing bare
+    kind word ("KPU Kabupaten") and no "Pemerintah" alone."""
     out = set()
     for n in names:
         n = clean_name(n)
-        if not n or n.count("(") != n.count(")") or n.casefold() in GENERIC_NAMES or kind_word(n):
+        if not n or n.count("(") != n.count(")"):
+            continue
+        if bodies and (n.casefold() in GENERIC_NAMES or kind_word(n)):
             continue
         out.add(n)
     return out

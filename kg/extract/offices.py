@@ -19,11 +19,17 @@ from .. import gazetteer
 from ..data import load_yaml
 from ..model import Mention
 from ..text import slug, squash
+from .institutions import clean_name, clean_names
 from .lexicon import TITLES, Hit, find, is_acronym
 
 DESC_WORD = re.compile(r"\s*(?:(?:[A-Z][\w'’.-]*|[A-Z]{2,}|[IVX]{1,4}\b|\d{1,4}\b|dan\b|&))")
 NATIONAL = re.compile(r"\s*(?:RI\b|R\.I\b\.?|Republik Indonesia\b)")
 SEKDA = {"Sekretaris Daerah"}
+# Police sub-units and the command they belong to when only a region is written ("Kasat Reskrim Lahat").
+POLICE_PARENTS = {**{k: "polda" for k in ("ditreskrimsus", "ditreskrimum", "ditresnarkoba", "ditlantas", "ditintelkam",
+                                          "ditsamapta", "ditbinmas", "bidhumas", "bidpropam")},
+                  **{k: "polres" for k in ("satreskrim", "satlantas", "satresnarkoba", "satintelkam", "satsamapta",
+                                           "satbinmas")}}
 GOVERNMENT_HEADS = {"pemprov", "pemkab", "pemkot", "pemda", "setda"}
 GENERIC = re.compile(r"\s*(?:seluruh|se-|se\s|masing-masing|di\s+seluruh)", re.IGNORECASE)
 MILITARY_NUMBER = re.compile(r"\s+(\d{2,4}|[IVX]{1,6})(?=[\s/,.]|$)")
@@ -203,8 +209,8 @@ class OfficeExtractor:
             own = squash(text[start:end])
             return [*extra, Mention("Organization", text[start:end], start, end, key=scope_key, label=own,
                                     names=frozenset({own, *scope_names}), source=self.name)]
-        office = Mention("Office", text[start:end], start, end, key=key, label=label,
-                         names=frozenset(n for n in names if n), qualifiers=frozenset(qualifiers),
+        office = Mention("Office", text[start:end], start, end, key=key, label=clean_name(label),
+                         names=frozenset(clean_names(names, bodies=False)), qualifiers=frozenset(qualifiers),
                          links=links, source=self.name)
         return [*extra, office]
 
@@ -246,10 +252,18 @@ class OfficeExtractor:
         region = None
         end = pos
         inferred = False
+        unit = gazetteer.unit_form(unit_key)
+        parent_unit = POLICE_PARENTS.get(unit_key)
         if place is not None and place.type == "Organization":
             # "Kasat Reskrim Polres Lahat", "Kakanwil Kemenag Jawa Barat": the body is named after the title
-            return place.key, set(place.names) | {squash(place.text)}, place.label, place.end, False
-        unit = gazetteer.unit_form(unit_key)
+            names = set(place.names) | {squash(place.text)}
+            if parent_unit and re.match(r"org:(?:polda|polres|polresta|polrestabes):", place.key):
+                # "Dirreskrimsus Polda Jabar" heads the Ditreskrimsus of that Polda
+                return f"{place.key}/{unit_key}", {f"{f} {n}" for f in (unit.name, *unit.acronyms) for n in names}, \
+                    f"{unit.acronyms[0]} {place.label}", place.end, False
+            if parent_unit:
+                return None, None, None, pos, False   # "Kabid Humas" of a body that is not the police
+            return place.key, names, place.label, place.end, False
         d = MILITARY_NUMBER.match(text, pos) if unit is not None and unit.kind == "military" else None
         if d:
             # "Dandim 0621/Kabupaten Bogor", "Pangdam XVIII/Kasuari": numbered commands, one in the country
@@ -285,6 +299,8 @@ class OfficeExtractor:
         unit_names = {unit.name, *unit.acronyms} if unit else {unit_key}
         names = {f"{u} {r}" for u in unit_names for r in {region.name}}
         body = unit.agency if unit is not None and unit.agency else unit_key
+        if parent_unit:
+            return f"org:{parent_unit}:{region.code}/{unit_key}", names, region.name, end, inferred
         return f"org:{body}:{region.code}", names, region.name, end, inferred
 
     def _context_region(self, levels, context):

@@ -57,7 +57,12 @@ def holder_of(extract, text, name, **kw):
     ("Kepala Seksi Intelijen Kejari Kota Bogor, Andi Wijaya, menjelaskan hal itu.",
      "Kepala Seksi Intelijen Kejari Kota Bogor", "org:kejari:32.71"),
     ("Kasi Pidsus Kejari Lahat, Rudi Hartono, menjelaskan.", "Kasi Pidsus Kejari Lahat", "org:kejari:16.04"),
-    ("Kasat Reskrim Polres Lahat AKP Budi Hartono mengatakan.", "Kasat Reskrim Polres Lahat", "org:polres:16.04"),
+    ("Kasat Reskrim Polres Lahat AKP Budi Hartono mengatakan.", "Kasat Reskrim Polres Lahat",
+     "org:polres:16.04/satreskrim"),
+    ("Kepala Satreskrim Polres Lahat AKP Budi Hartono mengatakan.", "Kepala Satreskrim Polres Lahat",
+     "org:polres:16.04/satreskrim"),
+    ("Direktur Ditreskrimsus Polda Jawa Barat Kombes Pol Ahmad Fauzi mengatakan.",
+     "Direktur Ditreskrimsus Polda Jawa Barat", "org:polda:32/ditreskrimsus"),
     ("Kakanwil Kemenag Jawa Barat, Ahmad Fauzi, membuka acara.", "Kakanwil Kemenag Jawa Barat", "org:kemenag:32"),
     ("Kepala Kanwil Kemenag Jawa Barat, Ahmad Fauzi, membuka acara.", "Kepala Kanwil Kemenag Jawa Barat",
      "org:kemenag:32"),
@@ -84,7 +89,7 @@ def holder_of(extract, text, name, **kw):
     ("Danrem 061/Suryakancana Kolonel Inf Ahmad Fauzi hadir.", "Danrem 061/Suryakancana", "org:korem:061"),
     ("Asintel Kejati Papua, Yohanes Wenda, hadir.", "Asintel Kejati Papua", "org:kejati:91"),
     ("Dirreskrimsus Polda Jawa Barat Kombes Pol Ahmad Fauzi mengatakan.", "Dirreskrimsus Polda Jawa Barat",
-     "org:polda:32"),
+     "org:polda:32/ditreskrimsus"),
     ("Rektor Universitas Sukamaju Raya, Ahmad Fauzi, memberi sambutan.", "Rektor Universitas Sukamaju Raya",
      "org:universitas-sukamaju-raya"),
 ])
@@ -99,7 +104,7 @@ def test_office_tied_to_the_right_body(extract, text, office, scope):
     ("Kepala Kantor Regional IX BKN Jayapura, Yohanes Wenda, hadir.", "Yohanes Wenda",
      "office:kepala@org:bkn:kanreg-bkn-ix"),
     ("Kasat Reskrim Polres Lahat AKP Budi Hartono mengatakan.", "Budi Hartono",
-     "office:kepala-satuan-reserse-kriminal@org:polres:16.04"),
+     "office:kepala@org:polres:16.04/satreskrim"),
     ("Ketua KPU Kabupaten Bogor, Siti Aminah, mengatakan.", "Siti Aminah", "office:ketua@org:kpu:32.01"),
     ("Ketua KPU Kota Bogor, Siti Aminah, mengatakan.", "Siti Aminah", "office:ketua@org:kpu:32.71"),
 ])
@@ -159,3 +164,28 @@ def test_camat_followed_by_a_name_invents_no_district(extract, text):
 ])
 def test_generic_title_takes_no_region_from_the_article(extract, text):
     assert [m for m in offices(extract, text, regions=("32.01",)) if "inferred-scope" in m.qualifiers] == []
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Kasat Reskrim Polres Lahat hadir.", "Kepala Satreskrim Polres Lahat hadir."),
+    ("Dirreskrimsus Polda Jawa Barat hadir.", "Direktur Ditreskrimsus Polda Jawa Barat hadir."),
+    ("Sekda Pemprov Kalimantan Selatan hadir.", "Sekda Kalimantan Selatan hadir."),
+    ("Kakanwil Kemenag Jawa Barat hadir.", "Kepala Kanwil Kemenag Jawa Barat hadir."),
+    ("Kakanreg BKN Banda Aceh hadir.", "Kepala Kantor Regional XIII BKN hadir."),
+])
+def test_one_office_written_two_ways(extract, a, b):
+    oa, ob = offices(extract, a), offices(extract, b)
+    assert oa and ob and oa[0].key == ob[0].key
+
+
+def test_fused_title_in_a_list_of_bodies_names_the_body(extract):
+    found = extract("Sosialisasi dihadiri Polres, Dandim 0409, Kejari, Kemenag dan BKMT.", regions=("17.02",))
+    assert "org:kodim:0409" in {m.key for m in found if m.type == "Organization"}
+    assert not [m for m in found if m.type == "Office" and "Dandim" in m.text]
+
+
+def test_vice_chair_shares_the_chairs_body(extract):
+    found = offices(extract, "Ketua DPRD Provinsi Jambi, Ahmad Fauzi didampingi Wakil Ketua Budi Santoso hadir.")
+    assert "office:wakil-ketua@org:dprd:15" in {m.key for m in found}
+    assert offices(extract, "Ketua DPRD Provinsi Jambi hadir. Wakil Ketua panitia juga hadir.")[-1].key == \
+        "office:ketua@org:dprd:15"
