@@ -86,7 +86,7 @@ def test_pontianak_is_in_kalimantan_barat() -> None:
 # ----------------------------------------------------------------------------- agencies
 
 AGENCY_KINDS = {"ministry", "coordinating-ministry", "agency", "commission", "state-body", "legislature",
-                "judiciary", "police", "military", "central-bank", "directorate-general", "association", "other"}
+                "judiciary", "police", "military", "central-bank", "directorate-general", "association", "party", "other"}
 
 
 def test_agency_rows_are_valid() -> None:

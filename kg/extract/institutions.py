@@ -30,6 +30,7 @@ NATIONAL = re.compile(r"\s*(?:RI\b|R\.I\b\.?|Republik Indonesia\b|Pusat\b)")
 DESIGNATOR = re.compile(rf"\s+({ROMAN})(?=[\s,.;:)]|$)")
 SUFFIX = re.compile(r"\s+([A-Z]{2,8})(?=[\s,.;:)]|$)")
 PAREN = re.compile(r"\s*\(\s*([^()\n]{1,60}?)\s*\)")
+KIND_TAIL = re.compile(r"\s+(Provinsi|Kabupaten|Kota)\b(?!\s*[-–(])")
 GAP = re.compile(r"^[\s\-–/]*$")
 REGIONAL = re.compile(r"\s+(?:Kantor\s+)?Perwakilan(?=\s+[A-Z])")
 
@@ -107,6 +108,9 @@ class Item:
     alias: str | None = None     # a parenthetical acronym after it: "(BKN)"
     national: bool = False       # followed by "RI" / "Republik Indonesia"
     regional: bool = False       # followed by "Perwakilan": "Ombudsman RI Perwakilan Jawa Tengah"
+    fraksi: tuple = ()           # a council's party group: "Fraksi Golkar", "Fraksi PAN-Nasdem" (party keys)
+    spelled: bool = False        # spelled out with commas before its acronym: "Dinas A, B dan C (DABC)"
+    kind_hint: str | None = None  # followed by a bare "Provinsi" / "Kabupaten" / "Kota"
 
     def ref(self):
         return self.entries[0].ref if self.entries else None
@@ -169,6 +173,7 @@ def _items(text: str, hits: list[Hit]) -> list[Item]:
                 items.append(Item(m.start(), m.start() + len(span), span, "generic", (), m.start() + len(span)))
             continue
         items.append(Item(m.start(), m.end(), m.group(0), "generic", (), m.end()))
+    items = _spelled_out(text, items)
     items.sort(key=lambda i: (i.start, -i.end))
     out: list[Item] = []
     starts = {it.start for it in items}
@@ -178,6 +183,35 @@ def _items(text: str, hits: list[Hit]) -> list[Item]:
         _extend(text, it, starts)
         out.append(it)
     return out
+
+
+SPELLED = re.compile(
+    r"\b(?:Dinas|Badan|Kantor|Lembaga|Komisi|Balai|Biro|Bagian|Direktorat|Pusat|Unit|Unit Pelaksana Teknis)"
+    r"\s+[A-Z][\w’'-]*(?:(?:\s*,\s*|\s+)(?:dan\s+|&\s+)?[A-Z][\w’'-]*){0,12}\s*\(\s*([A-Z][A-Za-z]{1,15})\s*\)")
+
+
+def _spelled_out(text: str, items: list[Item]) -> list[Item]:
+    """A body spelled out with commas and its acronym in brackets is one body: "Dinas Pendidikan,
+    Perpustakaan dan Arsip Daerah (DPPAD)", "Dinas Komunikasi, Informatika, dan Statistik (Diskominfotik)".
+    The acronym must be a listed one or spell the name; the gazetteer's shorter hits inside give way."""
+    from ..text import _initials_fit
+
+    for m in SPELLED.finditer(text):
+        acr = m.group(1)
+        inner = text[m.start():m.start(1)].rstrip(" (")
+        words = re.findall(r"[\w’'-]+", inner)
+        known = [e for h in find(acr) if h.start == 0 and h.end == len(acr) for e in h.entries
+                 if e.cat in ("unit", "agency")]
+        if not known and not _initials_fit(words, acr):
+            continue
+        if "," not in inner and known:
+            continue   # "Dinas Kesehatan (Dinkes)": the gazetteer reads it already
+        items = [it for it in items if it.end <= m.start() or it.start >= m.end()]
+        cat = known[0].cat if known else "generic"
+        it = Item(m.start(), m.end(), squash(inner), cat, tuple(known[:1]), m.start() + len(inner), alias=acr)
+        it.spelled = True
+        items.append(it)
+    return items
 
 
 def _extend(text: str, it: Item, starts=frozenset()) -> None:
@@ -191,6 +225,10 @@ def _extend(text: str, it: Item, starts=frozenset()) -> None:
         a = SUFFIX.match(text, it.end)
         if a and a.start(1) not in starts:
             it.end = it.name_end = a.end()
+        k = KIND_TAIL.match(text, it.end)
+        if k and k.start(1) not in starts:
+            # "Dinas ... (Diskominfotik) Provinsi Budi": the provincial one, no region written
+            it.end, it.kind_hint = k.end(), _KIND_WORDS[k.group(1).casefold()]
     if it.cat == "agency":
         n = NATIONAL.match(text, it.end)
         if n:
@@ -264,6 +302,58 @@ def _chains(text: str, items: list[Item]) -> list[list[Item]]:
     return chains
 
 
+FRAKSI = re.compile(r"\bFraksi\s+$")
+LIST_GAP = re.compile(r"^\s*(?:,\s*(?:dan\s+|serta\s+)?|dan\s+|serta\s+)$")
+JOINED = re.compile(r"^\s*[-–/]\s*$")
+
+
+def _is_party(it: Item) -> bool:
+    return it.cat == "agency" and it.ref().kind == "party"
+
+
+def _fraksi(text: str, items: list[Item]) -> list[Item]:
+    """"Fraksi Golkar", "Fraksi Partai Amanat Nasional (PAN)-Nasdem", "Fraksi Golkar, PKS dan PAN": each is a
+    party group of a council (GUIDELINES, settled case 9). The party item becomes the fraksi, starting at
+    "Fraksi"; parties joined by a hyphen are one fraksi; parties listed after a fraksi are fraksi too."""
+    out: list[Item] = []
+    last: Item | None = None
+    for it in items:
+        if _is_party(it):
+            m = FRAKSI.search(text, max(0, it.start - 8), it.start)
+            if m and m.end() == it.start:
+                it.start, it.fraksi = m.start(), (it.ref().key,)
+            elif last is not None and JOINED.match(text[last.end:it.start]):
+                last.fraksi += (it.ref().key,)
+                last.end = last.name_end = it.end
+                continue
+            elif last is not None and LIST_GAP.match(text[last.end:it.start]):
+                it.fraksi = (it.ref().key,)
+        last = it if it.fraksi else None
+        out.append(it)
+    return out
+
+
+def _fraksi_org(text: str, it: Item, parent: Org | None, scope, end: int, context_region) -> Org:
+    parties = [gazetteer.agency(k) for k in it.fraksi]
+    short = "-".join(p.acronyms[0] if p.acronyms else p.name.removeprefix("Partai ") for p in parties)
+    if parent is not None and parent.key.startswith("org:dprd:"):
+        council, region = parent, parent.region
+        key = f"{parent.key}/fraksi-{'-'.join(it.fraksi)}"
+    else:
+        region = scope or context_region
+        key = f"org:dprd:{region.code}/fraksi-{'-'.join(it.fraksi)}" if region is not None else \
+            f"org:fraksi-{'-'.join(it.fraksi)}"
+    own = squash(text[it.start:it.name_end])
+    names = {n for n in {own} | name_variants(own) if n.startswith("Fraksi")} | {f"Fraksi {short}"}
+    if len(parties) == 1:
+        p = parties[0]
+        names |= {f"Fraksi {n}" for n in (p.name, *p.acronyms, *p.aliases)}
+    if region is not None:
+        names |= {f"{n} DPRD {region.name}" for n in list(names) if len(n) < 60}
+    return Org(key, f"Fraksi {short}" + (f" DPRD {region.name}" if region is not None else ""), names,
+               it.start, end, region)
+
+
 def _designator(own: str) -> str | None:
     m = re.search(r"\s((?:[IVXL]{1,6}))$", own)
     return m.group(1) if m else None
@@ -322,6 +412,7 @@ class InstitutionExtractor:
         hits = [_after_wali(text, h) for h in find(text)]
         ranks = [(m.start(), m.end()) for m in _rank_re().finditer(text)]
         items = [it for it in _items(text, hits) if not any(a <= it.start and it.end <= b for a, b in ranks)]
+        items = _fraksi(text, items)
         mentions: list[Mention] = []
         weak = tuple(_heads()["organization_heads_weak"])
         for chain in _chains(text, items):
@@ -393,6 +484,9 @@ class InstitutionExtractor:
         if it.alias:
             names.add(it.alias)
         inferred = False
+        if it.fraksi:
+            return _fraksi_org(text, it, parent, scope, end, self._context_region(("province", "regency", "city"),
+                                                                                    context))
         if it.cat == "agency":
             a = it.ref()
             base = {a.name, *a.acronyms, *a.aliases} - {""}
@@ -429,8 +523,10 @@ class InstitutionExtractor:
         elif it.cat == "unit":
             u = it.ref()
             region = scope
+            if scope is not None and set(u.levels) <= {"district", "village"} and scope.kind not in u.levels:
+                return None   # "Kampung" + "Puncak Jaya": villages are named by their own name, not a regency's
             if region is None and parent is None:
-                region = self._context_region(u.levels, context)
+                region = self._context_region((it.kind_hint,) if it.kind_hint else u.levels, context)
                 inferred = region is not None
             if u.key in GOVERNMENT_UNITS or u.kind == "government":
                 if region is None or (inferred and own in ("Pemerintah", "Pemda")):
@@ -445,7 +541,7 @@ class InstitutionExtractor:
                     names.add(f"Pemerintah Provinsi {region.name}")
                 return Org(key, label, names, it.start, end, region)
             forms = {u.name, *u.acronyms, *u.aliases} - {""}
-            is_form = fold(own) in {fold(f) for f in forms}
+            is_form = it.spelled or fold(own) in {fold(f) for f in forms}
             own_slug = slug(own) if not is_form else u.key
             body = u.agency
             if u.kind == "regional-office" and parent is not None and parent.key.count(":") == 1 \
@@ -483,11 +579,12 @@ class InstitutionExtractor:
                 org = Org(key, full, names, it.start, end, scope)
                 org.inferred = False
                 return org
+            own_slug = slug(it.alias) if it.spelled and it.alias else slug(own)
             if parent is not None:
-                key, label = f"{parent.key}/{slug(own)}", full
+                key, label = f"{parent.key}/{own_slug}", full
                 names |= {f"{own} {n}" for n in parent.names if len(n) < 60}
             elif region is not None:
-                key, label = f"org:{slug(own)}:{region.code}", full
+                key, label = f"org:{own_slug}:{region.code}", full
             else:
                 key, label = f"org:{slug(own)}", own
             org = Org(key, label, names, it.start, end, region)

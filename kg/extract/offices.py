@@ -138,6 +138,11 @@ class OfficeExtractor:
                                             names=frozenset({ditjen.name, *ditjen.acronyms, *ditjen.aliases}))
                         else:
                             pos += d.end()
+        if scope is None and fused_unit is None and t.head_of is None and not description \
+                and t.kind in ("head", "deputy-head", "member", "secretary", "official"):
+            scope = _acronym_body(text, pos, t, context)   # "Ketua BKAD Sukamaju Raya", "Kadis SDABMBK"
+            if scope is not None:
+                extra.append(scope)
         if scope is None and fused_unit is None and t.head_of in LOCAL_UNITS:
             scope = _local_place(text, pos, t.head_of, context)   # "Camat Mendo Barat", "Kades Cikole"
             if scope is not None:
@@ -162,6 +167,8 @@ class OfficeExtractor:
             scope_key, scope_names, scope_label = shared
             inherited = True
         else:
+            if t.head_of is None and not t.levels:
+                return None   # "Koordinator Perwakilan": a description is not a jurisdiction
             region = self._context_region(t.levels, context)
             if region is None:
                 return None
@@ -169,6 +176,11 @@ class OfficeExtractor:
             scope_key = f"place:{region.code}"
             scope_names = {region.name}
             scope_label = region.name
+        if scope is not None and scope.type == "Place" and (
+                (set(t.levels or ()) and set(t.levels) <= {"district", "village"} and re.match(r"place:\d", scope.key))
+                or (scope.key.startswith("place:area:") and
+                    gazetteer.regions_named(squash(scope.text).split(" ", 1)[-1]))):
+            return None   # "Kepala Kampung Puncak Jaya": the village heads of a regency, not one office
         if t.title == "Anggota" and re.match(r"org:forkopim", scope_key or ""):
             return None   # the members of a leaders' forum hold their own offices, not one of the forum
         if inferred:
@@ -186,6 +198,11 @@ class OfficeExtractor:
         if alias and find(alias.group(1), TITLES):
             end = alias.end()  # "Menteri Dalam Negeri Republik Indonesia (Mendagri RI)"
         role_text = squash(text[hit.start:hit.end])
+        area = re.match(r"place:area:([a-z]+)-", scope_key or "")
+        if role in ACRONYM_HEADS and scope is not None and scope.type == "Organization":
+            role = "Kepala"   # "Kadis Dukcapil X" and "Kepala Dinas Dukcapil X": the head of that dinas
+        if role == "Kepala" and area and area.group(1) in AREA_HEADS:
+            role = AREA_HEADS[area.group(1)]   # "Kepala Desa Sukamaju" is the Kades of Sukamaju
         role_full = f"{role} {description}".strip()
         key_scope = scope_key
         m_gov = re.match(r"org:(?:pemda|setda):([\d.]+)$", scope_key or "")
@@ -338,6 +355,9 @@ def _directorate(title: str, description: str):
     return cands[0] if len(cands) == 1 else None
 
 
+# The head of a district or village, by the word that names it ("Kepala" + "Desa Sukamaju").
+AREA_HEADS = {"desa": "Kepala Desa", "kampung": "Kepala Desa", "gampong": "Kepala Desa", "nagari": "Kepala Desa",
+              "pekon": "Kepala Desa", "kelurahan": "Lurah", "kecamatan": "Camat", "distrik": "Camat"}
 LOCAL_UNITS = {"kecamatan": "kecamatan", "kelurahan": "kelurahan", "desa": "desa"}
 # Second words of district and village names: "Mendo Barat", "Sukamaju Utara", "Tanjung Raya".
 LOCAL_QUALIFIERS = {"Utara", "Selatan", "Barat", "Timur", "Tengah", "Raya", "Baru", "Lama", "Hulu", "Hilir",
@@ -414,6 +434,45 @@ def _among_bodies(text: str, start: int, end: int, scopes) -> bool:
     b = start - len(before.group(0))
     prev = any(m.type == "Organization" and m.end == b for ms in scopes.values() for m in ms)
     return nxt and prev
+
+
+ACRONYM = re.compile(r"\s+([A-Z]{3,7})(?=[\s,.;:)]|$)")
+# Acronyms that name a kind of body or person, not one body: "Ketua DPC", "Kepala SMAN", "Kepala OPD".
+GENERIC_ACRONYMS = {"DPP", "DPW", "DPC", "PAC", "UPTD", "UPT", "SMA", "SMAN", "SMP", "SMPN", "SMK", "SMKN", "MAN",
+                    "MTS", "MTSN", "OPD", "SKPD", "ASN", "PNS", "PPPK", "BUMD", "BUMN", "BUMDES", "LSM", "ORMAS",
+                    "PT", "CV", "RT", "RW", "TPS", "KPPS", "TIM", "WIB", "WITA", "WIT", "JPU", "OTT", "DPO"}
+# Titles that name a dinas or badan: "Kadis SDABMBK" is the head of the Dinas SDABMBK.
+ACRONYM_HEADS = {"Kepala Dinas": "Dinas", "Kepala Badan": "Badan"}
+
+
+def _acronym_body(text: str, pos: int, t, context) -> Mention | None:
+    """A body the gazetteers do not list, written as an acronym after a title and maybe its own name
+    before a comma: "Ketua BKAD Sukamaju Raya, Budi", "Kepala UPPD Samsat Utara, Budi", "Kadis SDABMBK"."""
+    m = ACRONYM.match(text, pos)
+    if not m:
+        return None
+    acr = m.group(1)
+    if acr.upper() in GENERIC_ACRONYMS or gazetteer.regions_named(acr) or _ranks() & {acr, acr.title()} \
+            or find(acr, TITLES):
+        return None
+    end = m.end(1)
+    name = LOCAL_NAME.match(text, end)
+    if name:
+        words = [w for w in name.groups() if w]
+        if name.group(2) and name.group(2) not in LOCAL_QUALIFIERS:
+            words = words[:1]
+        stop = name.end(1) if len(words) == 1 else name.end(2)
+        if LOCAL_END.match(text, stop) and not any(w in _not_names() for w in words):
+            end = stop
+    own = squash(text[m.start(1):end])
+    head = ACRONYM_HEADS.get(t.title)
+    label = f"{head} {own}" if head else own
+    regency = next((r for r in (gazetteer.region(c) for c in getattr(context, "region_codes", ()) or ())
+                    if r is not None), None)
+    key = f"org:{slug(label)}:{regency.code}" if regency else f"org:{slug(label)}"
+    names = {own, label} | ({f"{label} {regency.name}"} if regency else set())
+    return Mention("Organization", text[m.start(1):end], m.start(1), end, key=key, label=label,
+                   names=frozenset(names), source="offices")
 
 
 def _split(hit: Hit, scopes) -> Hit:
