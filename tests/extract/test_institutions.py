@@ -130,3 +130,39 @@ def test_organization_names_are_clean(extract, text):
 def test_clean_name(name, clean):
     from kg.extract.institutions import clean_name
     assert clean_name(name) == clean
+
+
+# ---------------------------------------------------------------- fraksi, spelled-out bodies, police units
+
+@pytest.mark.parametrize("text, keys", [
+    ("Fraksi Golongan Karya (Golkar) DPRD Kota Bogor menyampaikan pandangan.", {"org:dprd:32.71/fraksi-golkar"}),
+    ("Pandangan Fraksi Golkar, PKS dan PAN disampaikan bergantian.",
+     {"org:dprd:32.01/fraksi-golkar", "org:dprd:32.01/fraksi-pks", "org:dprd:32.01/fraksi-pan"}),
+    ("Fraksi Partai Amanat Nasional (PAN)-Nasdem menerima laporan.", {"org:dprd:32.01/fraksi-pan-nasdem"}),
+])
+def test_fraksi_of_a_council(extract, text, keys):
+    assert keys <= set(orgs(extract, text, regions=("32.01",)))
+
+
+def test_party_alone_is_the_party(extract):
+    found = orgs(extract, "Partai Golkar mengusung calon bupati.", regions=("32.01",))
+    assert "org:golkar" in found and not [k for k in found if "fraksi" in k]
+
+
+@pytest.mark.parametrize("text, key", [
+    ("Dinas Pendidikan, Perpustakaan dan Arsip Daerah (DPPAD) Papua menyalurkan dana.", "org:dppad:91"),
+    ("Dinas Komunikasi, Informatika, dan Statistik (Diskominfotik) Provinsi Jawa Barat membantah.",
+     "org:diskominfo:32"),
+    ("Ditreskrimsus Polda Jawa Barat menetapkan tersangka.", "org:polda:32/ditreskrimsus"),
+    ("Satreskrim Polres Lahat menangkap pelaku.", "org:polres:16.04/satreskrim"),
+])
+def test_bodies_read_whole(extract, text, key):
+    assert key in orgs(extract, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Koordinator 125 Kepala Kampung Puncak Jaya hadir.",
+    "Para kepala desa se-Kabupaten Bogor hadir.",
+])
+def test_village_words_before_a_regency_are_no_body(extract, text):
+    assert not [k for k in orgs(extract, text) if k.startswith("org:desa")]

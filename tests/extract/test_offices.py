@@ -189,3 +189,41 @@ def test_vice_chair_shares_the_chairs_body(extract):
     assert "office:wakil-ketua@org:dprd:15" in {m.key for m in found}
     assert offices(extract, "Ketua DPRD Provinsi Jambi hadir. Wakil Ketua panitia juga hadir.")[-1].key == \
         "office:ketua@org:dprd:15"
+
+
+@pytest.mark.parametrize("text, office, scope", [
+    ("Terdakwa Budi, selaku Ketua BKAD Sukamaju Raya, membantah.", "Ketua BKAD Sukamaju Raya",
+     "org:bkad-sukamaju-raya:32.01"),
+    ("Kadis SDABMBK Rudi Hartono tidak hadir.", "Kadis SDABMBK", "org:dinas-sdabmbk:32.01"),
+    ("Ketua KONI Budi Santoso mengatakan.", "Ketua KONI", "org:koni:32.01"),
+])
+def test_title_before_an_unlisted_acronym_body(extract, text, office, scope):
+    found = offices(extract, text, regions=("32.01",))
+    hit = next((m for m in found if " ".join(m.text.split()) == office), None)
+    assert hit is not None, [m.text for m in found]
+    assert ("officeOf", scope) in hit.links
+
+
+@pytest.mark.parametrize("text", ["Kepala SMAN 1 hadir.", "Ketua DPC hadir.", "Ketua RT hadir."])
+def test_generic_acronym_is_no_body(extract, text):
+    assert offices(extract, text, regions=("32.01",)) == []
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Kadis Dukcapil Kabupaten Bogor hadir.", "Kepala Dinas Kependudukan dan Pencatatan Sipil Kabupaten Bogor hadir."),
+    ("Kadisdukcapil Kabupaten Bogor hadir.", "Kepala Disdukcapil Kabupaten Bogor hadir."),
+    ("Kades Sukamaju, Budi, hadir.", "Kepala Desa Sukamaju, Budi, hadir."),
+    ("Camat Cibungbulang, Budi, hadir.", "Camat Cibungbulang, Budi, hadir."),
+])
+def test_head_titles_written_two_ways(extract, a, b):
+    oa, ob = offices(extract, a, regions=("32.01",)), offices(extract, b, regions=("32.01",))
+    assert oa and ob and oa[0].key == ob[0].key
+
+
+def test_village_heads_of_a_regency_are_no_office(extract):
+    assert offices(extract, "Koordinator 125 Kepala Kampung Puncak Jaya, Budi, hadir.", regions=("94.02",)) == []
+
+
+def test_spelled_out_body_gives_its_head_a_holder(extract):
+    text = "Plt Kepala Dinas Komunikasi, Informatika, dan Statistik (Diskominfotik) Provinsi Budi Santoso mengatakan."
+    assert holder_of(extract, text, "Budi Santoso", regions=("31",)) == "office:kepala@org:diskominfo:31"
