@@ -185,6 +185,7 @@ def _items(text: str, hits: list[Hit]) -> list[Item]:
     return out
 
 
+SPELLED_HEAD = re.compile(r"\b(?:Dinas|Badan|Kantor|Lembaga|Komisi|Balai|Biro|Bagian|Direktorat|Pusat|Unit)\b")
 SPELLED = re.compile(
     r"\b(?:Dinas|Badan|Kantor|Lembaga|Komisi|Balai|Biro|Bagian|Direktorat|Pusat|Unit|Unit Pelaksana Teknis)"
     r"\s+[A-Z][\w’'-]*(?:(?:\s*,\s*|\s+)(?:dan\s+|&\s+)?[A-Z][\w’'-]*){0,12}\s*\(\s*([A-Z][A-Za-z]{1,15})\s*\)")
@@ -196,7 +197,11 @@ def _spelled_out(text: str, items: list[Item]) -> list[Item]:
     The acronym must be a listed one or spell the name; the gazetteer's shorter hits inside give way."""
     from ..text import _initials_fit
 
-    for m in SPELLED.finditer(text):
+    taken_end = -1
+    for h in SPELLED_HEAD.finditer(text):
+        m = SPELLED.match(text, h.start())
+        if not m or h.start() < taken_end:
+            continue
         acr = m.group(1)
         inner = text[m.start():m.start(1)].rstrip(" (")
         words = re.findall(r"[\w’'-]+", inner)
@@ -208,6 +213,7 @@ def _spelled_out(text: str, items: list[Item]) -> list[Item]:
             continue   # "Dinas Kesehatan (Dinkes)": the gazetteer reads it already
         items = [it for it in items if it.end <= m.start() or it.start >= m.end()]
         cat = known[0].cat if known else "generic"
+        taken_end = m.end()
         it = Item(m.start(), m.end(), squash(inner), cat, tuple(known[:1]), m.start() + len(inner), alias=acr)
         it.spelled = True
         items.append(it)
@@ -523,7 +529,7 @@ class InstitutionExtractor:
         elif it.cat == "unit":
             u = it.ref()
             region = scope
-            if scope is not None and set(u.levels) <= {"district", "village"} and scope.kind not in u.levels:
+            if scope is not None and u.kind in ("district", "village") and scope.kind not in u.levels:
                 return None   # "Kampung" + "Puncak Jaya": villages are named by their own name, not a regency's
             if region is None and parent is None:
                 region = self._context_region((it.kind_hint,) if it.kind_hint else u.levels, context)
@@ -579,7 +585,7 @@ class InstitutionExtractor:
                 org = Org(key, full, names, it.start, end, scope)
                 org.inferred = False
                 return org
-            own_slug = slug(it.alias) if it.spelled and it.alias else slug(own)
+            own_slug = slug(own)   # by its name, so a later mention without the acronym is the same body
             if parent is not None:
                 key, label = f"{parent.key}/{own_slug}", full
                 names |= {f"{own} {n}" for n in parent.names if len(n) < 60}

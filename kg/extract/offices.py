@@ -33,6 +33,7 @@ POLICE_PARENTS = {**{k: "polda" for k in ("ditreskrimsus", "ditreskrimum", "ditr
 GOVERNMENT_HEADS = {"pemprov", "pemkab", "pemkot", "pemda", "setda"}
 GENERIC = re.compile(r"\s*(?:seluruh|se-|se\s|masing-masing|di\s+seluruh)", re.IGNORECASE)
 MILITARY_NUMBER = re.compile(r"\s+(\d{2,4}|[IVX]{1,6})(?=[\s/,.]|$)")
+GENERIC_BEFORE = re.compile(r"\b(?:seluruh|para|setiap|tiap|masing-masing|semua|sejumlah|beberapa)\s+$", re.IGNORECASE)
 ALIAS = re.compile(r"\s*\(\s*([^()\n,]{2,30}?)\s*\)")
 
 
@@ -185,8 +186,8 @@ class OfficeExtractor:
             return None   # the members of a leaders' forum hold their own offices, not one of the forum
         if inferred:
             qualifiers.add("inferred-scope")
-        if GENERIC.match(text, end):
-            return None  # "Kepala BKPSDM seluruh Kabupaten/Kota": every one of them, not one office
+        if GENERIC.match(text, end) or GENERIC_BEFORE.search(text[max(0, start - 20):start]):
+            return None  # "Kepala BKPSDM seluruh Kabupaten/Kota", "seluruh Kepala SKPA": every one, not one office
         parent = re.match(r"\s*,\s*", text[end:])
         if parent and scope is not None:
             # "Kepala Biro X, Setda Papua Barat, Octavianus": the body's parent, after a comma
@@ -199,6 +200,11 @@ class OfficeExtractor:
             end = alias.end()  # "Menteri Dalam Negeri Republik Indonesia (Mendagri RI)"
         role_text = squash(text[hit.start:hit.end])
         area = re.match(r"place:area:([a-z]+)-", scope_key or "")
+        if t.title == "Koordinator Divisi" and description and scope is not None and scope.type == "Organization":
+            # "Kordiv Teknis KPU X" is the Koordinator of the Divisi Teknis of KPU X
+            scope_key = f"{scope_key}/divisi-{slug(description)}"
+            scope_names = {f"Divisi {description} {n}" for n in scope_names if len(n) < 60}
+            role, description = "Koordinator", ""
         if role in ACRONYM_HEADS and scope is not None and scope.type == "Organization":
             role = "Kepala"   # "Kadis Dukcapil X" and "Kepala Dinas Dukcapil X": the head of that dinas
         if role == "Kepala" and area and area.group(1) in AREA_HEADS:

@@ -90,7 +90,8 @@ class VenueExtractor:
         not_names = _not_names()
         for m in sub_re.finditer(text):
             words = m.group("body").split()
-            if m.group("head")[0].isupper() and not any(w.casefold() in not_names for w in words):
+            if m.group("head")[0].isupper() and not any(w.casefold() in not_names for w in words) \
+                    and not _is_region(" ".join(words)):
                 add(m.start(), m.end(), "area")
         return out
 
@@ -99,3 +100,9 @@ class VenueExtractor:
 def _not_names() -> frozenset[str]:
     """Words that are never part of a name (names.yaml), casefolded."""
     return frozenset(w.casefold() for w in load_yaml("names.yaml")["not_names"])
+
+
+@cache
+def _is_region(name: str) -> bool:
+    """"Kampung Puncak Jaya" after "125 Kepala": a regency's name after a village word is no village."""
+    return any(r.kind in ("province", "regency") for r in gazetteer.regions_named(name))

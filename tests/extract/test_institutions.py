@@ -150,7 +150,7 @@ def test_party_alone_is_the_party(extract):
 
 
 @pytest.mark.parametrize("text, key", [
-    ("Dinas Pendidikan, Perpustakaan dan Arsip Daerah (DPPAD) Papua menyalurkan dana.", "org:dppad:91"),
+    ("Dinas Pendidikan, Perpustakaan dan Arsip Daerah (DPPAD) Papua menyalurkan dana.", "org:dinas-pendidikan-perpustakaan-dan-arsip-daerah:91"),
     ("Dinas Komunikasi, Informatika, dan Statistik (Diskominfotik) Provinsi Jawa Barat membantah.",
      "org:diskominfo:32"),
     ("Ditreskrimsus Polda Jawa Barat menetapkan tersangka.", "org:polda:32/ditreskrimsus"),

@@ -73,7 +73,7 @@ def holder_of(extract, text, name, **kw):
     ("Kepala BPK Perwakilan Provinsi Sulawesi Tengah, Made Sudarsa, hadir.",
      "Kepala BPK Perwakilan Provinsi Sulawesi Tengah", "org:bpk:72"),
     ("Koordinator Divisi Teknis KPU Kabupaten Bogor, Budi Santoso, menjelaskan.",
-     "Koordinator Divisi Teknis KPU Kabupaten Bogor", "org:kpu:32.01"),
+     "Koordinator Divisi Teknis KPU Kabupaten Bogor", "org:kpu:32.01/divisi-teknis"),
     ("Anggota Bawaslu Kota Bogor, Dewi Lestari, hadir.", "Anggota Bawaslu Kota Bogor", "org:bawaslu:32.71"),
     ("Kadis Dukcapil Kabupaten Bogor, Joko Susilo, hadir.", "Kadis Dukcapil Kabupaten Bogor",
      "org:disdukcapil:32.01"),
@@ -172,6 +172,7 @@ def test_generic_title_takes_no_region_from_the_article(extract, text):
     ("Sekda Pemprov Kalimantan Selatan hadir.", "Sekda Kalimantan Selatan hadir."),
     ("Kakanwil Kemenag Jawa Barat hadir.", "Kepala Kanwil Kemenag Jawa Barat hadir."),
     ("Kakanreg BKN Banda Aceh hadir.", "Kepala Kantor Regional XIII BKN hadir."),
+    ("Kordiv Teknis KPU Kota Bogor hadir.", "Koordinator Divisi Teknis KPU Kota Bogor hadir."),
 ])
 def test_one_office_written_two_ways(extract, a, b):
     oa, ob = offices(extract, a), offices(extract, b)
@@ -227,3 +228,12 @@ def test_village_heads_of_a_regency_are_no_office(extract):
 def test_spelled_out_body_gives_its_head_a_holder(extract):
     text = "Plt Kepala Dinas Komunikasi, Informatika, dan Statistik (Diskominfotik) Provinsi Budi Santoso mengatakan."
     assert holder_of(extract, text, "Budi Santoso", regions=("31",)) == "office:kepala@org:diskominfo:31"
+
+
+@pytest.mark.parametrize("text", [
+    "Rapat diikuti seluruh Kepala SKPD Pemerintah Kota Bogor.",
+    "Para Camat se-Kabupaten Bogor hadir.",
+    "Kegiatan itu diikuti Kepala BKPSDM seluruh Kabupaten/Kota.",
+])
+def test_every_holder_of_a_kind_is_not_one_office(extract, text):
+    assert offices(extract, text, regions=("32.01",)) == []
