@@ -140,7 +140,7 @@ class OfficeExtractor:
                         else:
                             pos += d.end()
         if scope is None and fused_unit is None and t.head_of is None and not description \
-                and t.kind in ("head", "deputy-head", "member", "secretary", "official"):
+                and t.title in ACRONYM_HEADS:
             scope = _acronym_body(text, pos, t, context)   # "Ketua BKAD Sukamaju Raya", "Kadis SDABMBK"
             if scope is not None:
                 extra.append(scope)
@@ -163,13 +163,18 @@ class OfficeExtractor:
         elif t.head_of is None and not description:
             # "Ketua DPRD X didampingi Wakil Ketua Y": a bare title after an office shares its body
             shared = _shared_body(text, hit, t, earlier, scopes)
-            if shared is None:
-                return None   # "Kepala", "Ketua Majelis", "Kepala Dinas" with no body named: not one office
-            scope_key, scope_names, scope_label = shared
-            inherited = True
+            if shared is not None:
+                scope_key, scope_names, scope_label = shared
+                inherited = True
+            else:
+                # a bare title stands for the article's own body ("Ketua, Budi, mengatakan"), unless it
+                # heads a body the gazetteers do not know ("Ketua Majelis ...", "Kepala Balai ...")
+                region = None if _unknown_body_follows(text, pos) else self._context_region(t.levels, context)
+                if region is None:
+                    return None
+                inferred = True
+                scope_key, scope_names, scope_label = f"place:{region.code}", {region.name}, region.name
         else:
-            if t.head_of is None and not t.levels:
-                return None   # "Koordinator Perwakilan": a description is not a jurisdiction
             region = self._context_region(t.levels, context)
             if region is None:
                 return None
@@ -479,6 +484,19 @@ def _acronym_body(text: str, pos: int, t, context) -> Mention | None:
     names = {own, label} | ({f"{label} {regency.name}"} if regency else set())
     return Mention("Organization", text[m.start(1):end], m.start(1), end, key=key, label=label,
                    names=frozenset(names), source="offices")
+
+
+@cache
+def _body_words() -> frozenset[str]:
+    h = load_yaml("heads.yaml")
+    words = {w.split()[0] for w in h["organization_heads"] + h["organization_heads_weak"]}
+    return frozenset(words | {"Majelis", "Panitia", "Bidang", "Seksi", "Sub", "Subbagian", "Subbidang", "Unit",
+                              "UPT", "UPTD", "Pusat", "Fraksi", "Kelompok", "Tim", "Satgas", "Pokja"})
+
+
+def _unknown_body_follows(text: str, pos: int) -> bool:
+    m = re.match(r"\s+([A-Z][\w-]*)", text[pos:])
+    return bool(m) and m.group(1) in _body_words()
 
 
 def _split(hit: Hit, scopes) -> Hit:
