@@ -408,7 +408,8 @@ def _local_place(text: str, pos: int, unit_key: str, context) -> Mention | None:
 
 
 # Titles of the members of one board: "Ketua DPRD X didampingi Wakil Ketua Y dan Z" (same DPRD).
-SHARED_BODY_TITLES = {"Ketua", "Wakil Ketua", "Anggota", "Sekretaris", "Bendahara"}
+SHARED_BODY_TITLES = {"Wakil Ketua", "Anggota"}
+SHARED_FROM = {"ketua", "wakil-ketua"}
 SHARED_AFTER = re.compile(r"^[^.;:]{0,80}?(?:,|\b(?:didampingi|dan|serta|bersama|beserta|sedangkan|yakni)\b)[^.;:]{0,20}$")
 
 
@@ -425,7 +426,7 @@ def _shared_body(text: str, hit: Hit, t, earlier, scopes):
     if not body.startswith("org:") or "inferred-scope" in prev.qualifiers:
         return None
     role = prev.key[len("office:"):].split("@", 1)[0]
-    if role not in {slug(x) for x in SHARED_BODY_TITLES} or not SHARED_AFTER.match(text[prev.end:hit.start]):
+    if role not in SHARED_FROM or not SHARED_AFTER.match(text[prev.end:hit.start]):
         return None
     org = next((m for ms in scopes.values() for m in ms if m.key == body), None)
     if org is None:
