@@ -236,6 +236,8 @@ def _extend(text: str, it: Item, starts=frozenset()) -> None:
             # "Dinas ... (Diskominfotik) Provinsi Budi": the provincial one, no region written
             it.end, it.kind_hint = k.end(), _KIND_WORDS[k.group(1).casefold()]
     if it.cat == "agency":
+        if re.search(r"(?:\bRI|R\.I\.?|Republik Indonesia|\bPusat)$", it.text):
+            it.national = True   # "KPU RI" is a listed form: the national body, never the article's branch
         n = NATIONAL.match(text, it.end)
         if n:
             it.end, it.national = n.end(), True

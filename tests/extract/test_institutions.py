@@ -166,3 +166,10 @@ def test_bodies_read_whole(extract, text, key):
 ])
 def test_village_words_before_a_regency_are_no_body(extract, text):
     assert not [k for k in orgs(extract, text) if k.startswith("org:desa")]
+
+
+@pytest.mark.parametrize("text", ["Surat dari KPU RI sudah diterima.", "Data diunggah ke situs Bawaslu RI.",
+                                  "Surat dari Komisi Pemilihan Umum Republik Indonesia sudah diterima."])
+def test_national_form_is_never_the_articles_branch(extract, text):
+    found = orgs(extract, text, regions=("61",))
+    assert {"org:kpu", "org:bawaslu"} & set(found) and not [k for k in found if k.endswith(":61")]
