@@ -362,6 +362,39 @@ def _fraksi_org(text: str, it: Item, parent: Org | None, scope, end: int, contex
                it.start, end, region)
 
 
+# Second words of district and village names: "Mendo Barat", "Sukamaju Utara", "Tanjung Raya".
+LOCAL_QUALIFIERS = {"Utara", "Selatan", "Barat", "Timur", "Tengah", "Raya", "Baru", "Lama", "Hulu", "Hilir",
+                    "Ilir", "Ulu", "Jaya", "Induk", "Besar", "Kecil", "Atas", "Bawah", "Dalam", "Luar", "Kota",
+                    "Laut", "Darat", "Pesisir", "Indah", "Makmur", "Asri", "Permai", "Sari", "Mulya", "Mulia"}
+LOCAL_NAME = re.compile(r"\s+([A-Z][a-z'’-]+)(?:\s+([A-Z][a-z'’-]+))?")
+
+
+@cache
+def _not_names() -> frozenset[str]:
+    return frozenset(load_yaml("names.yaml").get("not_names", []))
+
+
+def _local_name(text: str, pos: int) -> tuple[str, int] | None:
+    """The district name right after a district-level body: one capitalized word, two when the second
+    qualifies a place ("Mendo Barat"); never a known title, rank, region or common word."""
+    m = LOCAL_NAME.match(text, pos)
+    if not m:
+        return None
+    first, second = m.group(1), m.group(2)
+    bad = _not_names() | set(_rank_words())
+    if first in bad or find(first, TITLES) or gazetteer.regions_named(first):
+        return None
+    if second and second in LOCAL_QUALIFIERS:
+        return f"{first} {second}", m.end(2)
+    return first, m.end(1)
+
+
+@cache
+def _rank_words() -> frozenset[str]:
+    voc = gazetteer.vocab()
+    return frozenset(str(r).split()[0] for k in ("police_ranks", "military_ranks") for r in (voc.get(k) or {}))
+
+
 def _designator(own: str) -> str | None:
     m = re.search(r"\s((?:[IVXL]{1,6}))$", own)
     return m.group(1) if m else None
@@ -559,6 +592,19 @@ class InstitutionExtractor:
                 org = _regional_org(body, own, region, it, text, end, names, unit=u)
                 if org is not None:
                     org.inferred = inferred
+                    return org
+            if region is None and parent is None and set(u.levels) <= {"district", "village"} \
+                    and u.kind not in ("district", "village"):
+                local = _local_name(text, end)
+                if local is not None:
+                    # "Polsek Mendo Barat", "Forkopimcam Sukamaju": district bodies named by their district
+                    name, end = local
+                    seat = self._context_region(("regency", "city"), context)
+                    short = u.acronyms[0] if u.acronyms else u.name
+                    key = f"org:{u.key}:{seat.code}/{slug(name)}" if seat else f"org:{u.key}:{slug(name)}"
+                    names = {f"{f} {name}" for f in forms} | {squash(text[it.start:end])}
+                    org = Org(key, f"{short} {name}", names, it.start, end, seat)
+                    org.inferred = False
                     return org
             if parent is not None:
                 key = f"{parent.key}/{own_slug}"

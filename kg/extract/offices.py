@@ -319,6 +319,14 @@ class OfficeExtractor:
         if place is not None and place.type == "Place" and place.key[6:7].isdigit():
             region = _region_by_code(place.key[6:])
             end = place.end
+        if region is None and unit is not None and set(unit.levels) <= {"district", "village"}:
+            from .institutions import _local_name
+            local = _local_name(text, pos)   # "Kapolsek Mendo Barat", "Danramil Sukamaju"
+            seat = self._context_region(("regency", "city"), context)
+            if local is not None:
+                name, end = local
+                key = f"org:{unit_key}:{seat.code}/{slug(name)}" if seat else f"org:{unit_key}:{slug(name)}"
+                return key, {f"{f} {name}" for f in (unit.name, *unit.acronyms)}, name, end, False
         if region is None:
             region = self._context_region(t.levels, context)
             inferred = region is not None

@@ -173,3 +173,17 @@ def test_village_words_before_a_regency_are_no_body(extract, text):
 def test_national_form_is_never_the_articles_branch(extract, text):
     found = orgs(extract, text, regions=("61",))
     assert {"org:kpu", "org:bawaslu"} & set(found) and not [k for k in found if k.endswith(":61")]
+
+
+@pytest.mark.parametrize("text, key", [
+    ("Unsur Forkopimcam Sukamaju Barat turut hadir.", "org:forkopimcam:32.01/sukamaju-barat"),
+    ("Polsek Cibungbulang menangkap dua pelaku.", "org:polsek:32.01/cibungbulang"),
+    ("Koramil Cibungbulang Kapten Inf Budi hadir.", "org:koramil:32.01/cibungbulang"),
+])
+def test_district_bodies_named_by_their_district(extract, text, key):
+    assert key in orgs(extract, text, regions=("32.01",))
+
+
+@pytest.mark.parametrize("text", ["Polsek setempat hadir.", "Polsek Kapten Budi hadir.", "Polsek Bogor hadir."])
+def test_district_body_without_a_district_name(extract, text):
+    assert not [k for k in orgs(extract, text, regions=("32.01",)) if k.startswith("org:polsek:32.01/")]

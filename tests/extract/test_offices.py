@@ -239,3 +239,8 @@ def test_spelled_out_body_gives_its_head_a_holder(extract):
 ])
 def test_every_holder_of_a_kind_is_not_one_office(extract, text):
     assert offices(extract, text, regions=("32.01",)) == []
+
+
+def test_head_of_a_district_body(extract):
+    found = offices(extract, "Kapolsek Cibungbulang AKP Budi Santoso hadir.", regions=("32.01",))
+    assert found and ("officeOf", "org:polsek:32.01/cibungbulang") in found[0].links
