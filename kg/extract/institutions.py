@@ -299,10 +299,17 @@ def _also_regional(it: Item) -> bool:
     return any(e.cat == "agency" and gazetteer.unit_form(e.ref.key) is not None for e in it.entries)
 
 
+def _is_court(it: Item) -> bool:
+    return it.cat == "unit" and it.ref().kind == "court"
+
+
 def _chains(text: str, items: list[Item]) -> list[list[Item]]:
     chains: list[list[Item]] = []
     for it in items:
-        if chains and GAP.match(text[chains[-1][-1].end:it.start]) and it.cat != "generic" \
+        prev = chains[-1][-1] if chains else None
+        court = prev is not None and _is_court(prev) and _is_court(it) and \
+            re.match(r"^\s+pada\s+$", text[prev.end:it.start])   # "Pengadilan Tipikor pada PN Banda Aceh"
+        if chains and (GAP.match(text[chains[-1][-1].end:it.start]) or court) and it.cat != "generic" \
                 and chains[-1][-1].cat != "country":
             chains[-1].append(it)
         else:
@@ -584,6 +591,10 @@ class InstitutionExtractor:
             forms = {u.name, *u.acronyms, *u.aliases} - {""}
             is_form = it.spelled or fold(own) in {fold(f) for f in forms}
             own_slug = slug(own) if not is_form else u.key
+            if parent is not None and u.kind == "court" and parent.key.startswith("org:pengadilan-") \
+                    and parent.region is not None:
+                # the Tipikor court sitting in a Pengadilan Negeri is the Tipikor court of that seat
+                region, parent = parent.region, None
             body = u.agency
             if u.kind == "regional-office" and parent is not None and parent.key.count(":") == 1 \
                     and gazetteer.agency(parent.key[4:]) is not None:

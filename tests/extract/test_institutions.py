@@ -187,3 +187,9 @@ def test_district_bodies_named_by_their_district(extract, text, key):
 @pytest.mark.parametrize("text", ["Polsek setempat hadir.", "Polsek Kapten Budi hadir.", "Polsek Bogor hadir."])
 def test_district_body_without_a_district_name(extract, text):
     assert not [k for k in orgs(extract, text, regions=("32.01",)) if k.startswith("org:polsek:32.01/")]
+
+
+@pytest.mark.parametrize("text", ["Sidang digelar di Pengadilan Tindak Pidana Korupsi pada Pengadilan Negeri Padang.",
+                                  "Sidang digelar di Pengadilan Tipikor Padang."])
+def test_anticorruption_court_of_a_seat(extract, text):
+    assert "org:pengadilan-tipikor:13.71" in orgs(extract, text)
