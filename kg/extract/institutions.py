@@ -30,6 +30,7 @@ NATIONAL = re.compile(r"\s*(?:RI\b|R\.I\b\.?|Republik Indonesia\b|Pusat\b)")
 DESIGNATOR = re.compile(rf"\s+({ROMAN})(?=[\s,.;:)]|$)")
 SUFFIX = re.compile(r"\s+([A-Z]{2,8})(?=[\s,.;:)]|$)")
 PAREN = re.compile(r"\s*\(\s*([^()\n]{1,60}?)\s*\)")
+UPT = re.compile(r"\bUPTD?\s+")
 KIND_TAIL = re.compile(r"\s+(Provinsi|Kabupaten|Kota)\b(?!\s*[-–(])")
 GAP = re.compile(r"^[\s\-–/]*$")
 REGIONAL = re.compile(r"\s+(?:Kantor\s+)?Perwakilan(?=\s+[A-Z])")
@@ -174,6 +175,10 @@ def _items(text: str, hits: list[Hit]) -> list[Item]:
             continue
         items.append(Item(m.start(), m.end(), m.group(0), "generic", (), m.end()))
     items = _spelled_out(text, items)
+    for it in items:
+        u = UPT.search(text, max(0, it.start - 12), it.start)
+        if it.cat == "unit" and u and u.end() == it.start:
+            it.start = u.start()   # "UPTD Puskesmas Sukamaju" is the Puskesmas, run as a technical unit
     items.sort(key=lambda i: (i.start, -i.end))
     out: list[Item] = []
     starts = {it.start for it in items}

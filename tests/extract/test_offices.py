@@ -244,3 +244,15 @@ def test_every_holder_of_a_kind_is_not_one_office(extract, text):
 def test_head_of_a_district_body(extract):
     found = offices(extract, "Kapolsek Cibungbulang AKP Budi Santoso hadir.", regions=("32.01",))
     assert found and ("officeOf", "org:polsek:32.01/cibungbulang") in found[0].links
+
+
+@pytest.mark.parametrize("text, scope", [
+    ("Kepala UPTD Puskesmas Cibungbulang, Rina Marlina, menjelaskan.", "org:puskesmas:32.01/cibungbulang"),
+    ("Kepala Perwakilan BPKP Provinsi Riau, Budi, hadir.", "org:bpkp:14"),
+    ("Kepala BNNP Jawa Barat, Budi, hadir.", "org:bnn:32"),
+    ("Kepala Kantor Pertanahan Kabupaten Bogor, Budi, hadir.", "org:kemenatr:32.01"),
+    ("Kakanwil Kemenkumham Sulsel, Budi, hadir.", "org:kemenkumham:73"),
+])
+def test_heads_of_regional_and_vertical_offices(extract, text, scope):
+    found = offices(extract, text, regions=("32.01",))
+    assert found and ("officeOf", scope) in found[0].links
