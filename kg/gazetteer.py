@@ -27,7 +27,7 @@ __all__ = [
     "regions", "region", "regions_named", "provinces",
     "districts", "villages", "subregion", "subregions_named",
     "agencies", "agency", "agencies_named",
-    "unit_forms", "unit_form", "unit_forms_named",
+    "unit_forms", "unit_form", "unit_forms_named", "RegionalOffice", "regional_offices", "regional_office",
     "office_titles", "office_titles_named", "vocab",
 ]
 
@@ -123,6 +123,7 @@ class UnitForm:
     kind: str                       # government, office, agency, police, ...
     levels: tuple[str, ...]         # region kinds it exists at; also "district", "village"
     note: str = ""
+    agency: str | None = None       # the national body this is the regional office of ("bpk", "kpu")
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -429,9 +430,42 @@ def unit_forms() -> tuple[UnitForm, ...]:
     return tuple(
         UnitForm(key=row["key"], name=row["name"], acronyms=_split(row["acronyms"]),
                  aliases=_split(row["aliases"]), kind=row["kind"], levels=_split(row["levels"]),
-                 note=row.get("note", ""))
+                 note=row.get("note", ""), agency=row.get("agency") or None)
         for row in _rows("units.csv")
     )
+
+
+@dataclass(frozen=True, slots=True)
+class RegionalOffice:
+    """A numbered regional office of a national body and its seat: Kantor Regional XIII BKN, Banda Aceh."""
+
+    agency: str                     # agencies.csv key
+    unit: str                       # units.csv key
+    designator: str                 # "XIII"
+    seat: str                       # region code of the seat
+    seat_province: str
+
+
+@cache
+def regional_offices() -> tuple[RegionalOffice, ...]:
+    out = tuple(RegionalOffice(row["agency"], row["unit"], row["designator"], row["seat"], row["seat_province"])
+                for row in _rows("regional_offices.csv"))
+    for o in out:
+        if agency(o.agency) is None or unit_form(o.unit) is None or region(o.seat) is None:
+            raise ValueError(f"regional_offices.csv: unknown key in {o}")
+    return out
+
+
+def regional_office(agency_key: str, *, designator: str | None = None, region_code: str | None = None):
+    """The numbered office of ``agency_key`` with this designator, or seated in this region (city or province)."""
+    for o in regional_offices():
+        if o.agency != agency_key:
+            continue
+        if designator is not None and o.designator == designator.upper():
+            return o
+        if designator is None and region_code is not None and region_code in (o.seat, o.seat_province):
+            return o
+    return None
 
 
 @cache
@@ -489,6 +523,7 @@ def office_titles() -> tuple[OfficeTitle, ...]:
             forms = (row["title"], *forms)
         titles.append(OfficeTitle(title=row["title"], forms=forms, kind=row["kind"], head_of=head,
                                   levels=_split(row["levels"]), expands_to=exp))
+    titles += _fused_head_titles(titles)
     by_head = {t.head_of: i for i, t in enumerate(titles) if t.kind == "minister" and t.head_of}
     for a in agencies():
         if a.kind not in _MINISTRY_KINDS:
@@ -506,6 +541,23 @@ def office_titles() -> tuple[OfficeTitle, ...]:
                                       kind="minister", head_of=a.key, levels=("national",),
                                       expands_to=(word, a.key)))
     return tuple(titles)
+
+
+def _fused_head_titles(titles: list[OfficeTitle]) -> list[OfficeTitle]:
+    """"Ka" fused with a dinas acronym names its head: Kadinkes, Kadisdik, Kadispora, Kadisdukcapil.
+    Derived from units.csv so every dinas has its form; forms already listed are left alone."""
+    listed = {fold(f) for t in titles for f in t.forms}
+    out = []
+    for u in unit_forms():
+        if u.kind != "office":
+            continue
+        forms = tuple(dict.fromkeys(
+            "Ka" + a[0].lower() + a[1:] for a in u.acronyms
+            if a[:3] in ("Dis", "Din") and " " not in a and fold("Ka" + a) not in listed))
+        if forms:
+            out.append(OfficeTitle(title=f"Kepala {u.name}", forms=forms, kind="head", head_of=u.key,
+                                   levels=u.levels, expands_to=("Kepala", u.key)))
+    return out
 
 
 @cache

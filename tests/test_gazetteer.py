@@ -191,7 +191,7 @@ def test_make_regions_reproduces_the_data(tmp_path) -> None:
 # ----------------------------------------------------------------------------- agencies
 
 AGENCY_KINDS = {"ministry", "coordinating-ministry", "agency", "commission", "state-body", "legislature",
-                "judiciary", "police", "military", "central-bank", "directorate-general", "association", "other"}
+                "judiciary", "police", "military", "central-bank", "directorate-general", "association", "party", "other"}
 
 
 def test_agency_rows_are_valid() -> None:
