@@ -96,6 +96,17 @@ def vocabulary_words() -> frozenset[str]:
         for form in agency.acronyms:
             if " " not in form:
                 words.add(form.casefold())
+    # the words of institution and office names that are no one's name ("Sekretariat",
+    # "Majelis", "Komisi", "Balai"): a name never contains them
+    table = name_table()
+    phrases = [n for u in gazetteer.unit_forms() for n in u.names]
+    phrases += [n for a in gazetteer.agencies() for n in a.names]
+    phrases += [f for t in gazetteer.office_titles() for f in t.forms]
+    for phrase in phrases:
+        for w in phrase.split():
+            w = w.strip(".,()").casefold()
+            if len(w) > 3 and w.isalpha() and w not in table:
+                words.add(w)
     laws = load_yaml("laws.yaml").get("instruments", {})
     for spec in laws.values():
         if isinstance(spec, dict):
@@ -132,7 +143,10 @@ def _is_affixed_root(w: str, roots: frozenset[str]) -> bool:
                 elif pre in ("meny", "peny"):
                     stems.add("s" + rest)
     stems.discard(w)
-    return any(s in roots for s in stems)
+    # a bare "-i" or "-an" after a root is how many names end ("Gafuri", "Setiawan"): only
+    # a prefix or a verbal suffix makes a derived word
+    plain = {w[: -len(suf)] for suf in ("i", "an") if w.endswith(suf)}
+    return any(s in roots for s in stems - plain)
 
 
 @cache
@@ -183,15 +197,13 @@ class Verdict:
 
     @property
     def plausible(self) -> bool:
-        """No word speaks against a name (a plain root word only beside a known name),
-        and the span is no place."""
-        return (not self.place and self.words == 0 and bool(self.kinds)
-                and (self.roots == 0 or self.names > 0))
+        """No word speaks against a name, and the span is no place."""
+        return not self.place and self.words == 0 and bool(self.kinds)
 
     @property
     def likely(self) -> bool:
         """Plausible, and a word or the shape speaks for it: a known name, or two or more
-        words none of them a plain word ("Renville Napitupulu")."""
+        words none of them a plain root word ("Renville Napitupulu", not "Harus Jaga")."""
         return self.plausible and (self.names > 0 or (len(self.kinds) >= 2 and self.roots == 0))
 
 

@@ -75,7 +75,8 @@ def _speech_anywhere() -> re.Pattern:
 @cache
 def _regexes():
     honorifics, ranks, degrees, attribution, speech, _ = _config()
-    hon = alternation([h for h in honorifics if h.endswith(".")] + [h for h in honorifics if len(h) > 3] + ranks)
+    hon = alternation([h for h in honorifics if h.endswith(".")] + [h for h in honorifics if len(h) > 3] + ranks
+                      + list(SHORT_HONORIFICS))
     deg = alternation(degrees)
     prefix = rf"(?:(?:{hon})(?:\s+|(?<=\.)(?=[A-Z][a-z])))*"
     name = rf"{NAME_WORD}(?:\s+{NAME_WORD}){{0,4}}"
@@ -186,12 +187,11 @@ class PersonExtractor:
     # ------------------------------------------------------------ lists
     def _member(self, text, start, end, offices, blocked, add, *, cue, need="likely", office_key=None):
         """One conjunct of a list: "[office] name [degrees] [(...)] [lowercase words]"."""
-        own = [o for o in offices if start <= o.start < end and o.end < end
-               and re.fullmatch(r"(?:[a-z]+\s+)*", text[start:o.start])]
-        if own:
-            o = own[-1]
+        for o in (o for o in offices if start <= o.start < end and o.end < end):
             g = re.match(r"\s*,?\s*", text[o.end:end])
-            return add(o.end + g.end(), cue=cue, office=o, need_end_ok=True, need="plausible")
+            got = add(o.end + g.end(), cue=cue, office=o, need_end_ok=True, need="plausible")
+            if got is not None:
+                return got
         if not text[start:start + 1].isupper():
             return None
         return add(start, cue=cue, need_end_ok=True, need=need, office_key=office_key)
@@ -262,7 +262,7 @@ class PersonExtractor:
                  for w in keep]
         lead = 0
         if not m.group("prefix"):
-            while lead < len(keep) - 1 and kinds[lead] in (name_model.WORD, name_model.ROOT):
+            while lead < len(keep) - 1 and kinds[lead] == name_model.WORD:
                 lead += 1
         cut = next((i for i in range(lead + 1, len(keep)) if kinds[i] == name_model.WORD), len(keep))
         if lead:
@@ -276,6 +276,8 @@ class PersonExtractor:
         name = squash(text[name_start:name_end])
         if all(len(x.strip(".")) == 1 for x in name.split()):
             return None
+        if _DEGREE_SHAPE.match(text, name_start) and _DEGREE_SHAPE.match(text, name_start).end() >= name_end:
+            return None  # "M. Hum.", "M. Si": a degree written with a space
         if len(name.split()) == 1 and VERB_LIKE.match(name):
             return None  # "Bertindak sebagai ...": a verb opening the sentence
         verdict = name_model.assess(name)
@@ -343,6 +345,9 @@ class _Shift:
         return self._t
 
 
+_DEGREE_SHAPE = re.compile(r"[A-Z]\.\s?[A-Z][a-z]{1,3}\.?(?=[\s,]|$)")
+# honorifics written without their full stop: "H Rudy", "HM Arsyadi", "Hj Siti"
+SHORT_HONORIFICS = ("H", "Hj", "HM", "KH", "Tgk", "Ny")
 _SEP_AFTER = re.compile(r"\s*(?:,\s*(?:(?:dan|serta)\s+)?|\s+(?:dan|serta)\s+)(?=[A-Z])")
 _SEP_BEFORE = re.compile(r"(?:\s*,\s*(?:(?:dan|serta)\s+)?|\s+(?:dan|serta)\s+)$")
 
