@@ -182,6 +182,7 @@ class Verdict:
 
     kinds: tuple[str, ...]
     place: bool
+    common_ambiguous: bool = False   # one word, a name common in Indonesia that is also a word ("Guntur")
 
     @property
     def names(self) -> int:
@@ -204,7 +205,8 @@ class Verdict:
     def likely(self) -> bool:
         """Plausible, and a word or the shape speaks for it: a known name, or two or more
         words none of them a plain root word ("Renville Napitupulu", not "Harus Jaga")."""
-        return self.plausible and (self.names > 0 or (len(self.kinds) >= 2 and self.roots == 0))
+        return self.plausible and (self.names > 0 or (len(self.kinds) >= 2 and self.roots == 0)
+                                   or self.common_ambiguous)
 
 
 def _is_place(words: list[str]) -> bool:
@@ -225,7 +227,11 @@ def assess(name: str) -> Verdict:
         if len(w.strip(".")) <= 1 or (w.isupper() and len(w) <= 3):
             continue  # initials ("P.", "HM") are neutral
         kinds.append(word_kind(w))
-    return Verdict(tuple(kinds), _is_place(words))
+    common = False
+    if kinds == [AMBIGUOUS]:
+        flags, rank = name_table()[words[0].strip(".").casefold()]
+        common = ("g" in flags or "s" in flags) and rank <= 500
+    return Verdict(tuple(kinds), _is_place(words), common)
 
 
 _MUH = re.compile(r"^(?:mu?h?ammad|moh?ammad|muhamad|mohamad|moh|muh|moch|mochammad|mochamad|muchammad|md)$")

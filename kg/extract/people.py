@@ -34,7 +34,9 @@ from ..text import slug, squash
 from ..text import alternation
 
 VERB_LIKE = re.compile(r"^(?:Ber|Me|Mem|Men|Meng|Meny|Di|Ter|Se)[a-z]{5,}$")
-NAME_WORD = r"(?:[A-Z][a-z'’]+(?:-[A-Z]?[a-z]+)?|[A-Z]{3,}(?![a-z])|[A-Z]\.(?=\s)|Muh\.?(?=\s))"
+NAME_WORD = r"(?:[A-Z][a-z'’]+(?:-[A-Z]?[a-z]+)?(?![A-Z])|[A-Z]{3,}(?![a-z])|[A-Z]\.(?=\s)|Muh\.?(?=\s))"
+# a middle initial without its full stop: "Rafael O Ambrauw"
+MIDDLE_INITIAL = r"[A-Z](?=\s+[A-Z][a-z])"
 
 
 @cache
@@ -79,7 +81,7 @@ def _regexes():
                       + list(SHORT_HONORIFICS))
     deg = alternation(degrees)
     prefix = rf"(?:(?:{hon})(?:\s+|(?<=\.)(?=[A-Z][a-z])))*"
-    name = rf"{NAME_WORD}(?:\s+{NAME_WORD}){{0,4}}"
+    name = rf"{NAME_WORD}(?:\s+(?:{NAME_WORD}|{MIDDLE_INITIAL})){{0,4}}"
     deg_run = rf"(?:\s*[,.]?\s*(?:{deg})(?![\w]))+"
     person = re.compile(rf"(?P<prefix>{prefix})(?P<name>{name})(?P<degrees>{deg_run})?")
     honor = re.compile(rf"(?<![\w.])(?:{hon})(?:\s+|(?<=\.)(?=[A-Z][a-z]))(?={NAME_WORD})")
@@ -166,6 +168,17 @@ class PersonExtractor:
                 p = self._parse(text, start, blocked)
                 if p is not None and re.fullmatch(r"[\s,]*", text[p.end:g.start()] or " "):
                     add(start, cue="holding", office=o)
+        # a name with its degrees: "Nikolas Kodomo,SH.MH", "Dewi Lestari, S.IP, M.Si"
+        if _DEGREE_CUE.search(text):
+            for m in re.finditer(rf"(?<![\w.])(?={NAME_WORD})", text):
+                if any(s <= m.start() < e for s, e in found):
+                    continue
+                g = person.match(text, m.start())
+                if g and g.group("degrees") and re.search(r"[.,]", g.group("degrees")) \
+                        and not g.group("degrees").strip(" ,.").isalpha():
+                    add(m.start(), cue="degrees")
+                elif g and g.group("degrees") and len(re.findall(r"\w+", g.group("degrees"))) >= 2:
+                    add(m.start(), cue="degrees")
         # "melantik Yohanes Wanma sebagai ..."
         for m in re.finditer(r"\b(?:melantik|mengukuhkan|menunjuk|menetapkan)\s+(?=[A-Z])", text):
             add(m.end(), cue="object")
@@ -265,6 +278,8 @@ class PersonExtractor:
             while lead < len(keep) - 1 and kinds[lead] == name_model.WORD:
                 lead += 1
         cut = next((i for i in range(lead + 1, len(keep)) if kinds[i] == name_model.WORD), len(keep))
+        if lead and not name_model.assess(" ".join(w.group(0) for w in keep[lead:cut])).likely:
+            return None  # "Kades Cikole": what is left after the title must be a name
         if lead:
             name_start = name_start + keep[lead].start()
             base = keep[lead].start()
@@ -345,6 +360,7 @@ class _Shift:
         return self._t
 
 
+_DEGREE_CUE = re.compile(r"[A-Z][a-z]*\.[A-Z]|\b(?:S|M)\.?[A-Z][a-z]*\b|,\s*[A-Z]{2,4}\b")
 _DEGREE_SHAPE = re.compile(r"[A-Z]\.\s?[A-Z][a-z]{1,3}\.?(?=[\s,]|$)")
 # honorifics written without their full stop: "H Rudy", "HM Arsyadi", "Hj Siti"
 SHORT_HONORIFICS = ("H", "Hj", "HM", "KH", "Tgk", "Ny")
