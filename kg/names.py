@@ -223,13 +223,15 @@ def assess(name: str) -> Verdict:
     if len(words) == 1 and len(words[0].strip(".’'")) <= 2:
         return Verdict((WORD,), False)  # "No" of "No. 12", "Mo"
     kinds = []
+    counted = []
     for w in words:
         if len(w.strip(".")) <= 1 or (w.isupper() and len(w) <= 3):
             continue  # initials ("P.", "HM") are neutral
         kinds.append(word_kind(w))
+        counted.append(w)
     common = False
     if kinds == [AMBIGUOUS]:
-        flags, rank = name_table()[words[0].strip(".").casefold()]
+        flags, rank = name_table().get(re.sub(r"[’'`.,]", "", counted[0]).casefold(), ("", 10**6))
         common = ("g" in flags or "s" in flags) and rank <= 500
     return Verdict(tuple(kinds), _is_place(words), common)
 

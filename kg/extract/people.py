@@ -34,7 +34,7 @@ from ..text import slug, squash
 from ..text import alternation
 
 VERB_LIKE = re.compile(r"^(?:Ber|Me|Mem|Men|Meng|Meny|Di|Ter|Se)[a-z]{5,}$")
-NAME_WORD = r"(?:[A-Z][a-z'’]+(?:-[A-Z]?[a-z]+)?(?![A-Z])|[A-Z]{3,}(?![a-z])|[A-Z]\.(?=\s)|Muh\.?(?=\s))"
+NAME_WORD = r"(?:[A-Z][a-z'’]+(?:-[A-Z]?[a-z]+)?(?![A-Za-z])|[A-Z]{3,}(?![a-z])|[A-Z]\.(?=\s)|Muh\.?(?=\s))"
 # a middle initial without its full stop: "Rafael O Ambrauw"
 MIDDLE_INITIAL = r"[A-Z](?=\s+[A-Z][a-z])"
 
