@@ -8,8 +8,9 @@ Read from the cues of each sentence (vocabulary in ``kg/data/attendance.yaml``):
   person and body named in the list (``kg.coordination`` cuts it) attended;
 * a subject before a verb of taking part: "Bupati A bersama Kapolres B menghadiri ...",
   "A turut hadir", "A mengikuti ...": every person and body of the subject phrase attended;
-* the people installed: "melantik A sebagai ... dan B sebagai ...", when the event is an
-  installation;
+* the people installed: "melantik A sebagai ... dan B sebagai ...", and at an installation
+  the people of a sentence that moves someone into an office ("A kini menjadi ...",
+  "jabatan X diserahkan kepada B");
 * the parties to a signing: "penandatanganan nota kesepahaman antara A dan B".
 
 Absentees never attended (GUIDELINES, settled case 5): a cue under negation ("tidak
@@ -47,11 +48,12 @@ def _regexes():
         "subject": re.compile(word(v["subject_verbs"]), re.IGNORECASE),
         "installed": re.compile(word(v["installing_verbs"]) + r"\s+", re.IGNORECASE),
         "signing": re.compile(word(v["signing_cues"]), re.IGNORECASE),
+        "rotation": re.compile(word(v["rotation_cues"]), re.IGNORECASE),
         "negation": re.compile(rf"{word(v['negations'])}\s+(?:\w+\s+)?$", re.IGNORECASE),
         "absent": re.compile(word(v["absence_phrases"]), re.IGNORECASE),
         "glue": re.compile(rf"^(?:[\s,()]|{word(v['subject_glue'])})*$", re.IGNORECASE),
         "skip_org": re.compile(rf"{word(v['not_attending_before'])}\s*$", re.IGNORECASE),
-        "clause_end": re.compile(r"(?<!\b[A-Z])(?<!\b[A-Z][a-z])\.(?=\s|$)|[;:]\s|\s[-–]\s|[“”\"]"),
+        "clause_end": re.compile(r"(?<!\b[A-Z])(?<!\b[A-Z][a-z])\.(?=\s|$)|:\s|\s[-–]\s|[“”\"]"),
     }
 
 
@@ -119,6 +121,14 @@ def attendance(doc) -> None:
                 ev = next((r.key for r in events if re.search(_vocab()["installation_event"], r.key)), main)
                 for r in _members(text, off, m.end(), end, actors, rs, people_only=True):
                     record(r, ev, False)
+        # at an installation, the people moved into an office: "A kini menjadi Asisten ...",
+        # "jabatan Kepala Dinas X diserahkan kepada B"
+        inst = next((r.key for r in events if re.search(_vocab()["installation_event"], r.key)),
+                    main if installing else None)
+        if inst and rx["rotation"].search(text):
+            for r in actors:
+                if r.mention.type == "Person":
+                    record(r, inst, False)
         # the parties to a signing: "penandatanganan MoU antara Pemkab A dan Universitas B"
         for m in rx["signing"].finditer(text):
             g = re.compile(r"\b(?:antara|oleh|dengan)\s+").search(text, m.end())
