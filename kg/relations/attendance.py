@@ -52,7 +52,8 @@ def _regexes():
         "negation": re.compile(rf"{word(v['negations'])}\s+(?:\w+\s+)?$", re.IGNORECASE),
         "absent": re.compile(word(v["absence_phrases"]), re.IGNORECASE),
         "glue": re.compile(rf"^(?:[\s,()]|{word(v['subject_glue'])})*$", re.IGNORECASE),
-        "skip_org": re.compile(rf"{word(v['not_attending_before'])}\s*$", re.IGNORECASE),
+        "skip_org": re.compile(rf"(?:{word(v['not_attending_before'])}|{word(v['office_heads'])}(?:\s+\S+)?)\s*$",
+                               re.IGNORECASE),
         "clause_end": re.compile(r"(?<!\b[A-Z])(?<!\b[A-Z][a-z])\.(?=\s|$)|:\s|\s[-–]\s|[“”\"]"),
     }
 
@@ -142,9 +143,24 @@ def attendance(doc) -> None:
         if (key, ev) in absent or (key, ev) in spoke:
             continue
         add_fact(doc, key, "attended", ev, sent, s, e)
-    if absent:
-        doc.graph.facts[:] = [f for f in doc.graph.facts if not (
-            f.relation.predicate == "attended" and (f.relation.subject, f.relation.object) in absent)]
+    # whatever rule said a person or body attended: never an absentee, never a body named
+    # only as where the guests come from ("Kepala BKPSDM X", "pegawai di lingkungan Pemkab X")
+    text = doc.article.text
+    orgs = {k for k, e in doc.graph.entities.items() if e.type == "Organization"}
+
+    def keep(f) -> bool:
+        if f.relation.predicate != "attended":
+            return True
+        if (f.relation.subject, f.relation.object) in absent:
+            return False
+        if f.relation.subject in orgs:
+            sent = doc.sentences[f.evidence.sentence]
+            before = text[max(sent.start, f.evidence.start - 30):f.evidence.start]
+            if rx["skip_org"].search(before):
+                return False
+        return True
+
+    doc.graph.facts[:] = [f for f in doc.graph.facts if keep(f)]
 
 
 def _actors(rs):
