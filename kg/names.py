@@ -242,7 +242,9 @@ _MUH = re.compile(r"^(?:mu?h?ammad|moh?ammad|muhamad|mohamad|moh|muh|moch|mocham
 def spelling_key(token: str) -> str:
     """One form for the spelling variants of a name word: Mohammad/Muhammad/Muh. ->
     "muhammad"; old spellings Soeharto -> "suharto", Djoko -> "joko", Tjahjo -> "cahyo"."""
-    t = token.strip(".").casefold()
+    from .text import fold
+
+    t = fold(token).replace(" ", "")
     if _MUH.match(t):
         return "muhammad"
     t = t.replace("oe", "u").replace("dj", "j").replace("tj", "c").replace("sj", "sy").replace("nj", "ny")

@@ -46,3 +46,16 @@ def test_spelling_variants_fold_together(a, b):
 
 def test_distinct_names_stay_apart():
     assert names.spelling_key("Budi") != names.spelling_key("Badu")
+
+
+def test_spelling_variants_in_one_article_are_one_person():
+    import datetime as dt
+
+    from kg.model import Article
+    from kg.pipeline import Pipeline
+
+    body = ("Bupati Bantul, Mohammad Rizal Hidayat, membuka Rapat Koordinasi di Aula Kantor Bupati Bantul. "
+            "“Kita harus netral,” kata Muhammad Rizal Hidayat.")
+    graph = Pipeline()(Article("t.txt", "t.txt", body, ((0, len(body)),), published=dt.date(2024, 3, 4)))
+    people = [e for e in graph.entities.values() if e.type == "Person"]
+    assert len(people) == 1

@@ -218,7 +218,7 @@ class PersonExtractor:
 
     def _coordinated(self, text, found, offices, blocked, add) -> bool:
         """Add the names coordinated with a person already found; True if any was added."""
-        before = len(found)
+        before = dict(found)
         for (s, e), m in sorted(found.items()):
             office_key = dict(m.links).get("holdsOffice") if m.qualifiers & {"office", "list", "coordination"} else None
             # forwards: "A, B dan C"
@@ -242,7 +242,7 @@ class PersonExtractor:
                     if not prev_sep or prev_sep[-1] in ",;" or re.search(
                             r"(?:\b(?:dan|serta|yakni|yaitu|adalah|masing-masing|oleh)|[A-Z][\w.]*)$", prev_sep):
                         add(start, cue="coordination", need="plausible", need_end_ok=True)
-        return len(found) > before
+        return found != before
 
     # --------------------------------------------------------------- parsing
     class _Parsed:

@@ -52,3 +52,56 @@ def test_names_in_capitals(extract, text, name):
 @pytest.mark.parametrize("text", ["“Semua siap,” kata ASN itu.", "Kepala OPD hadir dan TKD dibahas."])
 def test_acronyms_are_not_names(extract, text):
     assert persons(extract, text) == {}
+
+
+# ---------------------------------------------------------------- the name model
+@pytest.mark.parametrize("text, wrong", [
+    ("Bupati Resmikan Pasar Rakyat di Bantul", "Resmikan Pasar"),
+    ("Gubernur Sulbar meminta ASN menjaga netralitas.", "Sulbar"),
+    ("Camat Tanjung Barat mengatakan warga sudah siap.", "Tanjung Barat"),
+    ("Hal itu diatur dalam Perbup No. 12 Tahun 2023, kata Ahmad Fauzi.", "No"),
+    ("Danrem 071 Kol Inf. Budi Santoso mengatakan, pasukan siap.", "Kol"),
+    ("Sekretariat Andi Wijaya mengatakan berkas sudah lengkap.", "Sekretariat Andi Wijaya"),
+    ("Gubernur Tekankan Sinergi Antardaerah", "Tekankan Sinergi"),
+])
+def test_invented_people_are_killed(extract, text, wrong):
+    assert wrong not in persons(extract, text)
+
+
+def test_faction_word_is_cut_from_the_name(extract):
+    assert "Andi Wijaya" in persons(extract, "Sekretariat Andi Wijaya mengatakan berkas sudah lengkap.")
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Rapat itu dihadiri Rudi Hartono, Dewi Lestari, Agus Salim dan Bambang Suryadi.",
+     {"Rudi Hartono", "Dewi Lestari", "Agus Salim", "Bambang Suryadi"}),
+    ("Anggota komisi yang hadir yakni Daniel Siregar, Renville Napitupulu dan Dedi Saputra.",
+     {"Daniel Siregar", "Renville Napitupulu", "Dedi Saputra"}),
+    ("Dua terdakwa lain masing-masing Sarmili dan Mahliana.", {"Sarmili", "Mahliana"}),
+    ("Jabatan Kepala Dinas Perhubungan kini diisi oleh Agus Priyanto.", {"Agus Priyanto"}),
+    ("Mereka adalah Hendra Wijaya dan Siti Aminah (nomor urut 1), Budi Santoso dan Rina Marlina (nomor urut 2).",
+     {"Hendra Wijaya", "Siti Aminah", "Budi Santoso", "Rina Marlina"}),
+    ("Selanjutnya Syaiful Anwar yang sebelumnya menjabat Kepala Dinas Kominfo kini menjadi Asisten II.",
+     {"Syaiful Anwar"}),
+    ("Dandim 0735 Kolonel Inf.Hendra Gunawan memimpin apel.", {"Hendra Gunawan"}),
+    ("Koordinator wilayah, Rafael O Kambu berharap kasus segera tuntas.", {"Rafael O Kambu"}),
+])
+def test_people_in_lists_and_appositions(extract, text, names):
+    assert names <= set(persons(extract, text))
+
+
+def test_shared_title_goes_to_every_name(extract):
+    ms = extract("Rapat dihadiri Wakil Ketua DPRD Kabupaten Bantul Ekti Nugroho, Yeni Marlina, dan Ananda Putri.")
+    people = {m.label: m for m in ms if m.type == "Person"}
+    office = next(m for m in ms if m.type == "Office" and m.text.startswith("Wakil Ketua"))
+    for name in ("Ekti Nugroho", "Yeni Marlina", "Ananda Putri"):
+        assert ("holdsOffice", office.key) in people[name].links
+
+
+@pytest.mark.parametrize("text", [
+    "Rapat itu dihadiri para camat, kepala desa dan tokoh masyarakat.",
+    "Sosialisasi diikuti oleh Dinas Pendidikan dan Dinas Kesehatan.",
+    "Kegiatan ini dihadiri Kepala Dinas dan Sekretaris Daerah.",
+])
+def test_lists_without_names_give_no_people(extract, text):
+    assert persons(extract, text) == {}
