@@ -262,8 +262,13 @@ class PersonExtractor:
         keep = []
         for w in words:
             ws, we = name_start + w.start(), name_start + w.end()
-            if any(s < we and ws < e for s, e in blocked) or w.group(0).strip(".").casefold() in not_names:
+            if any(s < we and ws < e for s, e in blocked):
                 break
+            if w.group(0).strip(".").casefold() in not_names:
+                # a title or opener before the name ("Majelis Andi ..."): dropped below, and
+                # only if a likely name follows; after a name word it ends the name
+                if m.group("prefix") or any(x.group(0).strip(".").casefold() not in not_names for x in keep):
+                    break
             if keep and re.match(r"\d", text[we:we + 2].lstrip(". ")) and w.group(0).endswith("."):
                 break  # "No. 12"
             keep.append(w)
@@ -271,7 +276,8 @@ class PersonExtractor:
             return None
         # the name model: a verb form, an office or rank word ends the name ("Andi Resmikan");
         # before the name it is dropped when nothing precedes it ("Sekretariat Andi Wijaya")
-        kinds = [name_model.word_kind(w.group(0)) if len(w.group(0).strip(".")) > 1 else name_model.UNKNOWN
+        kinds = [name_model.WORD if w.group(0).strip(".").casefold() in not_names
+                 else name_model.word_kind(w.group(0)) if len(w.group(0).strip(".")) > 1 else name_model.UNKNOWN
                  for w in keep]
         lead = 0
         if not m.group("prefix"):

@@ -197,12 +197,12 @@ def _members(text, off, start, end, actors, rs, *, people_only=False):
                 continue
             if not _near_start(text, c.start, s, names):
                 continue  # "... dalam rangka ... ke Balai X": not what the list names
+            found = True
             if people_only and r.mention.type != "Person":
                 continue
             if r.mention.type == "Organization" and rx["skip_org"].search(text[max(c.start, s - 30):s]):
                 continue  # "pegawai di lingkungan Pemkab X": the staff, not the body
             out.append(r)
-            found = True
         if not found:
             break  # the list ends at the first member that names no one
     return out
@@ -215,7 +215,7 @@ def _near_start(text: str, start: int, pos: int, names) -> bool:
     for a, b in names:
         for i in range(max(a, start), min(b, pos)):
             chunk[i - start] = " "
-    return len("".join(chunk).split()) <= 3
+    return len([w for w in "".join(chunk).split() if any(c.isalnum() for c in w)]) <= 3
 
 
 def _subject(text, off, verb, actors, rs):
