@@ -281,8 +281,17 @@ class PersonExtractor:
                  for w in keep]
         lead = 0
         if not m.group("prefix"):
-            while lead < len(keep) - 1 and kinds[lead] == name_model.WORD:
+            # titles and acronyms of bodies before the name: "Kadis SDABMBK Topan", "JPU Siti"
+            mixed = any(re.search(r"[a-z]", w.group(0)) for w in keep)
+            while lead < len(keep) - 1 and (kinds[lead] == name_model.WORD
+                                            or (mixed and _ACRONYM.fullmatch(keep[lead].group(0)))):
                 lead += 1
+            if lead and _LOCATIVE.search(text[max(0, name_start - 12):name_start]):
+                return None  # "dari Lanud Sri Mulyono": a place named after someone
+        g = _LOCATIVE_WORD.search(text[max(0, name_start - 40):name_start])
+        if g and (g.group(1).casefold() in not_names or _ACRONYM.fullmatch(g.group(1))
+                  or name_model.word_kind(g.group(1)) == name_model.WORD):
+            return None
         cut = next((i for i in range(lead + 1, len(keep)) if kinds[i] == name_model.WORD), len(keep))
         if lead and not name_model.assess(" ".join(w.group(0) for w in keep[lead:cut])).likely:
             return None  # "Kades Cikole": what is left after the title must be a name
@@ -340,6 +349,8 @@ class PersonExtractor:
                 best = p.start
             if not re.match(NAME_WORD, words[i].group(0)) and best is not None:
                 break
+        if best is not None and re.search(r"(?<![\w-])(?:di|ke|dari|menuju)\s+(?:[A-Z][\w.]*\s+){1,3}$", tail[:best]):
+            return None  # "dari Lanud Sri Mulyono, Kepala ...": the run is a place's name
         return best
 
     def _degrees_to(self, text, start, end) -> bool:
@@ -366,6 +377,9 @@ class _Shift:
         return self._t
 
 
+_ACRONYM = re.compile(r"[A-Z]{2,}[a-z]?[A-Z]*")
+_LOCATIVE = re.compile(r"(?<![\w-])(?:di|ke|dari|menuju|dalam|pada)\s+$", re.IGNORECASE)
+_LOCATIVE_WORD = re.compile(r"(?<![\w-])(?:di|ke|dari|menuju)\s+([A-Z][\w.]*)\s+$")
 _DEGREE_CUE = re.compile(r"[A-Z][a-z]*\.[A-Z]|\b(?:S|M)\.?[A-Z][a-z]*\b|,\s*[A-Z]{2,4}\b")
 _DEGREE_SHAPE = re.compile(r"[A-Z]\.\s?[A-Z][a-z]{1,3}\.?(?=[\s,]|$)")
 # honorifics written without their full stop: "H Rudy", "HM Arsyadi", "Hj Siti"

@@ -105,3 +105,15 @@ def test_shared_title_goes_to_every_name(extract):
 ])
 def test_lists_without_names_give_no_people(extract, text):
     assert persons(extract, text) == {}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Dakwaan dibacakan JPU Siti Rahmawati dan Agus Priyanto dalam persidangan.", "Agus Priyanto"),
+    ("Rapat tidak dihadiri Kadis PUPR Bantul Hendra Gunawan.", "Hendra Gunawan"),
+])
+def test_titles_and_acronyms_before_a_name_are_dropped(extract, text, name):
+    assert name in persons(extract, text)
+
+
+def test_a_place_named_after_someone_is_no_person(extract):
+    assert persons(extract, "Rombongan berangkat dari Lanud Adi Sucipto, Kepala BNPB memimpin peninjauan.") == {}
