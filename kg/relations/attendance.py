@@ -30,6 +30,7 @@ from ..coordination import split
 from ..data import load_yaml
 from ..text import alternation
 from . import add_fact, by_sentence
+from .roles import holders
 
 ACTOR_TYPES = ("Person", "Organization")
 
@@ -76,6 +77,7 @@ def attendance(doc) -> None:
     absent: set[tuple[str, str]] = set()
     attended: list[tuple[str, str, object, int, int]] = []
     sentences = by_sentence(doc)
+    holder = holders(doc)
     for sent in doc.sentences:
         rs = sentences.get(sent.index, [])
         if not rs:
@@ -101,7 +103,7 @@ def attendance(doc) -> None:
             negated = bool(rx["negation"].search(text[:m.start()]))
             end = _clause_end(text, m.end())
             ev = event_for(0) if not events else _event_named_near(events, off + m.start())
-            for r in _members(text, off, m.end(), end, actors, rs):
+            for r in _members(text, off, m.end(), end, actors, rs, holder=holder):
                 record(r, ev, negated)
         # a subject before a verb of taking part: "Bupati A bersama B menghadiri ..."
         for m in rx["subject"].finditer(text):
@@ -182,15 +184,24 @@ def _actors(rs):
     return out
 
 
-def _members(text, off, start, end, actors, rs, *, people_only=False):
-    """The actors named in the list ``text[start:end]``, one or more per conjunct."""
+def _members(text, off, start, end, actors, rs, *, people_only=False, holder=None):
+    """The actors named in the list ``text[start:end]``, one or more per conjunct; an
+    office named alone stands for the person the article says holds it."""
     rx = _regexes()
     protect = [(r.mention.start - off, r.mention.end - off) for r in rs]
     names = [(r.mention.start - off, r.mention.end - off) for r in rs
              if r.mention.type in ("Person", "Organization", "Office", "Place")]
+    offices = [r for r in rs if r.mention.type == "Office"]
     out = []
     for c in split(text, start, end, protect=protect):
         found = False
+        for o in offices:
+            s = o.mention.start - off
+            if c.start <= s < c.end and _near_start(text, c.start, s, names):
+                found = True   # "dihadiri Gubernur, Bupati dan ...": the list goes on
+                if holder and o.key in holder and not people_only and not any(
+                        r.mention.type == "Person" and c.start <= r.mention.start - off < c.end for r in actors):
+                    out.append(_Stand(holder[o.key], o.mention))
         for r in actors:
             s = r.mention.start - off
             if not (c.start <= s < c.end):
@@ -206,6 +217,15 @@ def _members(text, off, start, end, actors, rs, *, people_only=False):
         if not found:
             break  # the list ends at the first member that names no one
     return out
+
+
+class _Stand:
+    """An office named alone, standing for its holder (a person key)."""
+
+    __slots__ = ("key", "mention")
+
+    def __init__(self, key, mention):
+        self.key, self.mention = key, mention
 
 
 def _near_start(text: str, start: int, pos: int, names) -> bool:

@@ -75,3 +75,10 @@ def test_the_people_installed_attend_the_installation():
 def test_no_event_no_attendance():
     _, facts = extract("Turut hadir Wakil Ketua DPRD Bantul Rudi Hartono dan Dewi Lestari.")
     assert not attended(facts)
+
+
+def test_an_office_named_alone_stands_for_its_holder():
+    _, facts = extract("Gubernur Jawa Tengah, Ganjar Santoso, menerima penghargaan di Semarang. " + OPENING +
+                       "Rapat dihadiri oleh Gubernur Jawa Tengah, para camat dan Kepala Dinas Kesehatan Bantul "
+                       "Siti Rahmawati.", published=dt.date(2024, 3, 4))
+    assert {"Ganjar Santoso", "Siti Rahmawati"} <= attended(facts)
