@@ -163,11 +163,25 @@ class PersonExtractor:
             g = holding.search(text[:o.start])
             if not g:
                 continue
-            start = self._start_before(text[:g.start()], blocked)
+            tail_end = g.start()
+            prev = next((q for q in offices if q.end <= tail_end and re.fullmatch(r"[\s,]*", text[q.end:tail_end])), None)
+            if prev is not None:
+                # "X yang sebelumnya menjabat Kepala A kini menjadi Asisten B": skip the former office
+                f = _FORMER_HOLDING.search(text[:prev.start])
+                if f:
+                    tail_end = f.start()
+            start = self._start_before(text[:tail_end], blocked)
             if start is not None:
                 p = self._parse(text, start, blocked)
-                if p is not None and re.fullmatch(r"[\s,]*", text[p.end:g.start()] or " "):
+                if p is not None and re.fullmatch(r"[\s,]*", text[p.end:tail_end] or " "):
                     add(start, cue="holding", office=o)
+        # "jabatan Kepala Dinas X kini diisi oleh Y", "... diserahkan kepada Y": Y holds it
+        for o in offices:
+            if not re.search(r"(?i)\bjabatan\s+$", text[max(0, o.start - 10):o.start]):
+                continue
+            stop = _list_end(text, o.end)
+            for h in _HANDOVER.finditer(text, o.end, stop):
+                add(h.end(), cue="handover", office=o, need="plausible")
         # a name with its degrees: "Nikolas Kodomo,SH.MH", "Dewi Lestari, S.IP, M.Si"
         if _DEGREE_CUE.search(text):
             for m in re.finditer(rf"(?<![\w.])(?={NAME_WORD})", text):
@@ -380,6 +394,9 @@ class _Shift:
 _ACRONYM = re.compile(r"[A-Z]{2,}[a-z]?[A-Z]*")
 _LOCATIVE = re.compile(r"(?<![\w-])(?:di|ke|dari|menuju|dalam|pada)\s+$", re.IGNORECASE)
 _LOCATIVE_WORD = re.compile(r"(?<![\w-])(?:di|ke|dari|menuju)\s+([A-Z][\w.]*)\s+$")
+_FORMER_HOLDING = re.compile(r"\s*,?\s+yang\s+(?:sebelumnya|semula|dulu|sebelumnya\s+telah)\s+(?:menjabat(?:\s+sebagai)?|sebagai)\s+$")
+_HANDOVER = re.compile(r"(?<![\w-])(?:diisi|dijabat|ditempati|diduduki)(?:\s+oleh)?\s+"
+                       r"|(?<![\w-])(?:diserahkan|diberikan|dipercayakan|diamanahkan)\s+kepada\s+")
 _DEGREE_CUE = re.compile(r"[A-Z][a-z]*\.[A-Z]|\b(?:S|M)\.?[A-Z][a-z]*\b|,\s*[A-Z]{2,4}\b")
 _DEGREE_SHAPE = re.compile(r"[A-Z]\.\s?[A-Z][a-z]{1,3}\.?(?=[\s,]|$)")
 # honorifics written without their full stop: "H Rudy", "HM Arsyadi", "Hj Siti"
@@ -411,7 +428,7 @@ def _apposition_re() -> re.Pattern:
 def _holding_re() -> re.Pattern:
     cues = load_yaml("roles.yaml")["holding_cues"]
     alt = "|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True))
-    return re.compile(rf"\s+(?:(?:dipastikan|akan|resmi|kini|telah)\s+)?(?:{alt})\s+$", re.IGNORECASE)
+    return re.compile(rf"\s+(?:(?:dipastikan|akan|resmi|kini|telah|definitif|sekarang)\s+)?(?:{alt})\s+$", re.IGNORECASE)
 
 
 def _ends_well(text: str, end: int) -> bool:

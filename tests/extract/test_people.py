@@ -117,3 +117,26 @@ def test_titles_and_acronyms_before_a_name_are_dropped(extract, text, name):
 
 def test_a_place_named_after_someone_is_no_person(extract):
     assert persons(extract, "Rombongan berangkat dari Lanud Adi Sucipto, Kepala BNPB memimpin peninjauan.") == {}
+
+
+@pytest.mark.parametrize("text, name, office_start", [
+    ("Jabatan Kepala Dinas Sosial Kabupaten Bantul kini diisi oleh Agus Priyanto.", "Agus Priyanto", "Kepala Dinas"),
+    ("Jabatan Kasatpol PP Kabupaten Bantul yang sebelumnya dipegang Rudi Hartono, kini diserahkan kepada "
+     "Hendra Wijaya.", "Hendra Wijaya", "Kasatpol"),
+    ("Budi Santoso yang sebelumnya menjabat Kepala Dinas Sosial Kabupaten Bantul kini menjadi Sekretaris Daerah "
+     "Kabupaten Bantul.", "Budi Santoso", "Sekretaris Daerah"),
+    ("Kepala Bappeda sebelumnya, Yusuf Maulana definitif sebagai Sekretaris DPRD Kabupaten Bantul.",
+     "Yusuf Maulana", "Sekretaris DPRD"),
+])
+def test_new_holder_of_an_office(extract, text, name, office_start):
+    ms = extract(text)
+    person = next(m for m in ms if m.type == "Person" and m.label == name)
+    office = next(m for m in ms if m.type == "Office" and m.text.startswith(office_start))
+    assert ("holdsOffice", office.key) in person.links
+
+
+def test_former_holder_in_a_handover_gets_no_office(extract):
+    ms = extract("Jabatan Kasatpol PP Kabupaten Bantul yang sebelumnya dipegang Rudi Hartono, kini diserahkan "
+                 "kepada Hendra Wijaya.")
+    rudi = next(m for m in ms if m.type == "Person" and m.label == "Rudi Hartono")
+    assert not rudi.links
