@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 NAME, AMBIGUOUS, ROOT, WORD, UNKNOWN = "name", "ambiguous", "root", "word", "unknown"
@@ -217,6 +217,7 @@ def _is_place(words: list[str]) -> bool:
     return bool(gazetteer.regions_named(" ".join(words)))
 
 
+@lru_cache(maxsize=1 << 16)
 def assess(name: str) -> Verdict:
     """The verdict for a bare name (no honorifics or degrees): "Andi Wijaya", "Resmikan Pasar"."""
     words = [w for w in name.split() if w.casefold() not in PARTICLES]
@@ -239,6 +240,7 @@ def assess(name: str) -> Verdict:
 _MUH = re.compile(r"^(?:mu?h?ammad|moh?ammad|muhamad|mohamad|moh|muh|moch|mochammad|mochamad|muchammad|md)$")
 
 
+@lru_cache(maxsize=1 << 16)
 def spelling_key(token: str) -> str:
     """One form for the spelling variants of a name word: Mohammad/Muhammad/Muh. ->
     "muhammad"; old spellings Soeharto -> "suharto", Djoko -> "joko", Tjahjo -> "cahyo"."""

@@ -29,9 +29,10 @@ from .. import gazetteer
 from .. import names as name_model
 from ..coordination import split as split_list
 from ..data import load_yaml
+from ..match import PrefilteredRegex
 from ..model import Mention
 from ..text import slug, squash
-from ..text import alternation
+from ..text import trie_alternation
 
 VERB_LIKE = re.compile(r"^(?:Ber|Me|Mem|Men|Meng|Meny|Di|Ter|Se)[a-z]{5,}$")
 NAME_WORD = r"(?:[A-Z][a-z'’]+(?:-[A-Z]?[a-z]+)?(?![A-Za-z])|[A-Z]{3,}(?![a-z])|[A-Z]\.(?=\s)|Muh\.?(?=\s))"
@@ -71,23 +72,23 @@ def _config():
 def _speech_anywhere() -> re.Pattern:
     """Any speech verb as a word: without one, no name can be followed by one."""
     speech = _config()[4]
-    return re.compile(rf"(?<!\w)(?:{alternation(speech)})\b")
+    return re.compile(rf"(?<!\w)(?:{trie_alternation(speech)})\b")
 
 
 @cache
 def _regexes():
     honorifics, ranks, degrees, attribution, speech, _ = _config()
-    hon = alternation([h for h in honorifics if h.endswith(".")] + [h for h in honorifics if len(h) > 3] + ranks
+    hon = trie_alternation([h for h in honorifics if h.endswith(".")] + [h for h in honorifics if len(h) > 3] + ranks
                       + list(SHORT_HONORIFICS))
-    deg = alternation(degrees)
+    deg = trie_alternation(degrees)
     prefix = rf"(?:(?:{hon})(?:\s+|(?<=\.)(?=[A-Z][a-z])))*"
     name = rf"{NAME_WORD}(?:\s+(?:{NAME_WORD}|{MIDDLE_INITIAL})){{0,4}}"
     deg_run = rf"(?:\s*[,.]?\s*(?:{deg})(?![\w]))+"
     person = re.compile(rf"(?P<prefix>{prefix})(?P<name>{name})(?P<degrees>{deg_run})?")
     honor = re.compile(rf"(?<![\w.])(?:{hon})(?:\s+|(?<=\.)(?=[A-Z][a-z]))(?={NAME_WORD})")
-    attr = re.compile(rf"(?<![\w])(?:{alternation(attribution)})\s+(?=[A-Z])")
+    attr = re.compile(rf"(?<![\w])(?:{trie_alternation(attribution)})\s+(?=[A-Z])")
     menurut = re.compile(r"(?<![\w])(?:Menurut|menurut|Kata|Ujar)\s+(?=[A-Z])")
-    speech_after = re.compile(rf"^\s*,?\s*(?:juga\s+|pun\s+|kembali\s+|turut\s+)?(?:{alternation(speech)})\b")
+    speech_after = re.compile(rf"^\s*,?\s*(?:juga\s+|pun\s+|kembali\s+|turut\s+)?(?:{trie_alternation(speech)})\b")
     degrees_only = re.compile(rf"^{deg_run}")
     return person, honor, attr, menurut, speech_after, degrees_only
 
@@ -101,6 +102,7 @@ class PersonExtractor:
         blocked = [(m.start, m.end) for m in known if m.type != "Date"]
         offices = [m for m in known if m.type == "Office"]
         found: dict[tuple[int, int], Mention] = {}
+        self._memo = {"text": text, "blocked": blocked}   # names parsed in this sentence
         # a title line is in title case: every candidate needs a known name in it
         weak = "likely" if context.is_title else "plausible"
 
@@ -160,8 +162,9 @@ class PersonExtractor:
         # "X sebagai Pjs Bupati ...", "X akan menjabat Kepala ...", "X Jabat Pjs Bupati ..."
         holding = _holding_re()
         for o in offices:
-            g = holding.search(text[:o.start])
-            if not g:
+            base = max(0, o.start - 80)   # the cues are short: only the text just before the office
+            g = holding.search(text, base, o.start)
+            if not g or g.end() != o.start:
                 continue
             tail_end = g.start()
             prev = next((q for q in offices if q.end <= tail_end and re.fullmatch(r"[\s,]*", text[q.end:tail_end])), None)
@@ -183,7 +186,7 @@ class PersonExtractor:
             for h in _HANDOVER.finditer(text, o.end, stop):
                 add(h.end(), cue="handover", office=o, need="plausible")
         # a name with its degrees: "Nikolas Kodomo,SH.MH", "Dewi Lestari, S.IP, M.Si"
-        if _DEGREE_CUE.search(text):
+        if _degree_after_name().search(text):
             for m in re.finditer(rf"(?<![\w.])(?={NAME_WORD})", text):
                 if any(s <= m.start() < e for s, e in found):
                     continue
@@ -206,8 +209,9 @@ class PersonExtractor:
                 office = next((o for o in offices if re.fullmatch(r"[\s,]*", text[o.end:start])), None)
                 add(start, cue="apposition", office=office, need="plausible" if office else "likely")
         # names coordinated with a person found: "Sarmili dan Mahliana", "Wakil Ketua A, B dan C"
+        done: set = set()
         for _ in range(12):
-            if not self._coordinated(text, found, offices, blocked, add):
+            if not self._coordinated(text, found, offices, blocked, add, done):
                 break
         return sorted(found.values(), key=lambda x: x.start)
 
@@ -230,10 +234,13 @@ class PersonExtractor:
         for c in split_list(text, pos, end, protect=[b for b in blocked if b[1] > pos]):
             self._member(text, c.start, c.end, offices, blocked, add, cue="list")
 
-    def _coordinated(self, text, found, offices, blocked, add) -> bool:
+    def _coordinated(self, text, found, offices, blocked, add, done) -> bool:
         """Add the names coordinated with a person already found; True if any was added."""
         before = dict(found)
         for (s, e), m in sorted(found.items()):
+            if (s, e, m.links) in done:
+                continue
+            done.add((s, e, m.links))
             office_key = dict(m.links).get("holdsOffice") if m.qualifiers & {"office", "list", "coordination"} else None
             # forwards: "A, B dan C"
             g = _SEP_AFTER.match(text, e)
@@ -263,6 +270,16 @@ class PersonExtractor:
         __slots__ = ("start", "end", "text", "label", "key", "names")
 
     def _parse(self, text: str, pos: int, blocked, need: str = "plausible"):
+        """The name that starts at ``pos`` (memoized for the sentence being read)."""
+        memo = self.__dict__.get("_memo")
+        if memo is None or memo.get("text") is not text or memo.get("blocked") is not blocked:
+            return self._parse_uncached(text, pos, blocked, need)
+        key = (pos, need)
+        if key not in memo:
+            memo[key] = self._parse_uncached(text, pos, blocked, need)
+        return memo[key]
+
+    def _parse_uncached(self, text: str, pos: int, blocked, need: str):
         person, *_ = _regexes()
         _, _, _, _, _, not_names = _config()
         m = person.match(text, pos)
@@ -397,7 +414,6 @@ _LOCATIVE_WORD = re.compile(r"(?<![\w-])(?:di|ke|dari|menuju)\s+([A-Z][\w.]*)\s+
 _FORMER_HOLDING = re.compile(r"\s*,?\s+yang\s+(?:sebelumnya|semula|dulu|sebelumnya\s+telah)\s+(?:menjabat(?:\s+sebagai)?|sebagai)\s+$")
 _HANDOVER = re.compile(r"(?<![\w-])(?:diisi|dijabat|ditempati|diduduki)(?:\s+oleh)?\s+"
                        r"|(?<![\w-])(?:diserahkan|diberikan|dipercayakan|diamanahkan)\s+kepada\s+")
-_DEGREE_CUE = re.compile(r"[A-Z][a-z]*\.[A-Z]|\b(?:S|M)\.?[A-Z][a-z]*\b|,\s*[A-Z]{2,4}\b")
 _DEGREE_SHAPE = re.compile(r"[A-Z]\.\s?[A-Z][a-z]{1,3}\.?(?=[\s,]|$)")
 # honorifics written without their full stop: "H Rudy", "HM Arsyadi", "Hj Siti"
 SHORT_HONORIFICS = ("H", "Hj", "HM", "KH", "Tgk", "Ny")
@@ -413,15 +429,23 @@ def _list_end(text: str, pos: int) -> int:
 
 
 @cache
+def _degree_after_name() -> re.Pattern:
+    """A degree right after a word in lower case: the end of a name with its degrees."""
+    degrees = _config()[2]
+    return re.compile(rf"[a-z’'][\s,.]+(?=[A-Z])(?:{trie_alternation(degrees)})(?![\w])")
+
+
+@cache
 def _list_cue_re() -> re.Pattern:
     cues = load_yaml("names.yaml")["list_cues"]
-    return re.compile(rf"(?<![\w-])(?:{alternation(cues)})(?![\w-])\s+(?:oleh\s+)?", re.IGNORECASE)
+    return PrefilteredRegex(re.compile(rf"(?<![\w-])(?:{trie_alternation(cues)})(?![\w-])\s+(?:oleh\s+)?", re.IGNORECASE),
+                            cues)
 
 
 @cache
 def _apposition_re() -> re.Pattern:
     cues = load_yaml("names.yaml")["apposition_cues"]
-    return re.compile(rf"\s*,?\s+(?:{alternation(cues)})(?![\w-])")
+    return PrefilteredRegex(re.compile(rf"\s*,?\s+(?:{trie_alternation(cues)})(?![\w-])"), cues)
 
 
 @cache

@@ -28,7 +28,7 @@ from functools import cache
 
 from ..coordination import split
 from ..data import load_yaml
-from ..text import alternation
+from ..text import trie_alternation as alternation
 from . import add_fact, by_sentence
 from .roles import holders
 
