@@ -103,6 +103,7 @@ class PersonExtractor:
         offices = [m for m in known if m.type == "Office"]
         found: dict[tuple[int, int], Mention] = {}
         self._memo = {"text": text, "blocked": blocked}   # names parsed in this sentence
+        self._title = context.is_title
         # a title line is in title case: every candidate needs a known name in it
         weak = "likely" if context.is_title else "plausible"
 
@@ -114,7 +115,10 @@ class PersonExtractor:
             if m is None:
                 return None
             if need_end_ok and not _ends_well(text, m.end):
-                return None
+                nxt = re.match(r"\s+([A-Z]\w*)", text[m.end:])
+                if not (context.is_title and nxt and name_model.word_kind(nxt.group(1)) in
+                        (name_model.WORD, name_model.ROOT)):
+                    return None   # in a title, the headline's verb may follow the name
             if any(s < m.end and m.start < e for s, e in found if (s, e) != (m.start, m.end)):
                 return None  # overlaps a person already found
             key = office.key if office is not None else office_key
@@ -323,7 +327,9 @@ class PersonExtractor:
         if g and (g.group(1).casefold() in not_names or _ACRONYM.fullmatch(g.group(1))
                   or name_model.word_kind(g.group(1)) == name_model.WORD):
             return None
-        cut = next((i for i in range(lead + 1, len(keep)) if kinds[i] == name_model.WORD), len(keep))
+        # in a title line a plain root word after the name is the headline's verb: "Budi Santoso Minta ..."
+        stop = (name_model.WORD, name_model.ROOT) if self.__dict__.get("_title") else (name_model.WORD,)
+        cut = next((i for i in range(lead + 1, len(keep)) if kinds[i] in stop), len(keep))
         if lead and not name_model.assess(" ".join(w.group(0) for w in keep[lead:cut])).likely:
             return None  # "Kades Cikole": what is left after the title must be a name
         if lead:

@@ -140,3 +140,21 @@ def test_former_holder_in_a_handover_gets_no_office(extract):
                  "kepada Hendra Wijaya.")
     rudi = next(m for m in ms if m.type == "Person" and m.label == "Rudi Hartono")
     assert not rudi.links
+
+
+def test_headline_verb_after_a_name_is_cut():
+    import datetime as dt
+
+    from kg.extract.adapters import DateAdapter, LawAdapter
+    from kg.extract.institutions import InstitutionExtractor
+    from kg.extract.offices import OfficeExtractor
+    from kg.extract.people import PersonExtractor
+    from kg.pipeline import Context
+
+    text = "Wali Kota Madiun Budi Santoso Minta ASN Jaga Netralitas"
+    found = []
+    for ex in (DateAdapter(), LawAdapter(), InstitutionExtractor(), OfficeExtractor(), PersonExtractor()):
+        ctx = Context(tuple(found), dt.date(2024, 3, 7), dt.date(2024, 3, 7), 2024, (), is_title=True)
+        found += ex(text, context=ctx)
+    labels = {m.label for m in found if m.type == "Person"}
+    assert labels == {"Budi Santoso"}
