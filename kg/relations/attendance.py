@@ -106,7 +106,12 @@ def attendance(doc) -> None:
             for r in _members(text, off, m.end(), end, actors, rs, holder=holder):
                 record(r, ev, negated)
         # a subject before a verb of taking part: "Bupati A bersama B menghadiri ..."
+        elections = [r for r in rs if r.mention.type == "Event" and r.key and _is_election(r.key)]
         for m in rx["subject"].finditer(text):
+            nxt = min((r for r in events + elections if r.mention.start - off >= m.end()),
+                      key=lambda r: r.mention.start, default=None)
+            if nxt is not None and nxt in elections:
+                continue  # "Partai X ikut Pemilu 2024": taking part in an election is no attendance
             negated = bool(rx["negation"].search(text[:m.start()]))
             ev = event_for(m.end())
             for r in _subject(text, off, m.start(), actors, rs):

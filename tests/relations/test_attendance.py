@@ -82,3 +82,15 @@ def test_an_office_named_alone_stands_for_its_holder():
                        "Rapat dihadiri oleh Gubernur Jawa Tengah, para camat dan Kepala Dinas Kesehatan Bantul "
                        "Siti Rahmawati.", published=dt.date(2024, 3, 4))
     assert {"Ganjar Santoso", "Siti Rahmawati"} <= attended(facts)
+
+
+def test_signing_parties_attend():
+    _, facts = extract("Pemerintah Kabupaten Bantul menggelar Penandatanganan Nota Kesepahaman di Aula Kantor Bupati "
+                       "Bantul, Senin (4/3/2024). Penandatanganan dilakukan antara Pemerintah Kabupaten Bantul dan "
+                       "Badan Pusat Statistik.", published=dt.date(2024, 3, 4))
+    assert "Badan Pusat Statistik" in attended(facts)
+
+
+def test_taking_part_in_an_election_is_no_attendance():
+    _, facts = extract(OPENING + "Partai Golkar ikut Pemilu 2024 dengan calon terbanyak.", published=dt.date(2024, 3, 4))
+    assert not any(p == "attended" and s.startswith("Partai") for s, p, _ in facts)
