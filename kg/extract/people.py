@@ -117,7 +117,8 @@ class PersonExtractor:
             if need_end_ok and not _ends_well(text, m.end):
                 nxt = re.match(r"\s+([A-Z]\w*)", text[m.end:])
                 if not (context.is_title and nxt and name_model.word_kind(nxt.group(1)) in
-                        (name_model.WORD, name_model.ROOT)):
+                        (name_model.WORD, name_model.ROOT)
+                        and nxt.group(1).casefold() not in name_model.vocabulary_words()):
                     return None   # in a title, the headline's verb may follow the name
             if any(s < m.end and m.start < e for s, e in found if (s, e) != (m.start, m.end)):
                 return None  # overlaps a person already found
