@@ -116,8 +116,9 @@ def vocabulary_words() -> frozenset[str]:
     words.discard("")
     # ranks and titles that are also common names stay names ("Mayor" is a rank only
     # before a name; the honorific regexes handle it)
-    return frozenset(w for w in words if w not in name_table() or "w" in name_table()[w][0]
-                     or len(w) <= 3 or w.isupper())
+    kept = {w for w in words if w not in name_table() or "w" in name_table()[w][0] or len(w) <= 3 or w.isupper()}
+    # openers and titles of names.yaml are never names, whatever profile names say ("Kecamatan")
+    return frozenset(kept | {w.casefold() for w in load_yaml("names.yaml")["not_names"] if " " not in w})
 
 
 def _is_affixed_root(w: str, roots: frozenset[str]) -> bool:

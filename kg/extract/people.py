@@ -340,6 +340,8 @@ class PersonExtractor:
             keep = [_Shift(w, base) for w in keep]
         else:
             keep = keep[:cut]
+        if any(w.group(0).strip(".").casefold() in not_names for w in keep):
+            return None   # only openers and titles ("Kecamatan dan Kelurahan")
         name_end = name_start + keep[-1].end()
         name = squash(text[name_start:name_end])
         if all(len(x.strip(".")) == 1 for x in name.split()):

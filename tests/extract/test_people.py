@@ -102,6 +102,7 @@ def test_shared_title_goes_to_every_name(extract):
     "Rapat itu dihadiri para camat, kepala desa dan tokoh masyarakat.",
     "Sosialisasi diikuti oleh Dinas Pendidikan dan Dinas Kesehatan.",
     "Kegiatan ini dihadiri Kepala Dinas dan Sekretaris Daerah.",
+    "Materi disampaikan kepada ASN Perangkat Daerah, Kecamatan dan Kelurahan serta guru.",
 ])
 def test_lists_without_names_give_no_people(extract, text):
     assert persons(extract, text) == {}
