@@ -290,8 +290,8 @@ class PersonExtractor:
         m = person.match(text, pos)
         if not m:
             return None
-        if re.search(r"\b(?:Jalan|Jl|Jln|Gang|Gg)\.?\s*$", text[max(0, pos - 8):pos]):
-            return None  # "Jalan Kapten Maulana Lubis" is a street
+        if _named_after_re().search(text, max(0, pos - 40), pos):
+            return None  # "Jalan Kapten Maulana Lubis", "RSUD Dr. Soetomo": a place named after someone
         name_start, name_end = m.start("name"), m.end("name")
         words = list(re.finditer(r"\S+", text[name_start:name_end]))
         # stop at a blocked span (an office, organization, place ...) or a non-name word
@@ -435,6 +435,14 @@ def _list_end(text: str, pos: int) -> int:
     (a full stop, a colon, a quote) or of the sentence."""
     m = re.compile(r"(?<!\b[A-Z])(?<!\b[A-Z][a-z])\.(?=\s|$)|[:;“”\"]|\s-\s").search(text, pos)
     return m.start() if m else len(text.rstrip())
+
+
+@cache
+def _named_after_re() -> re.Pattern:
+    """Heads of places and bodies named after people, right before a name."""
+    heads = [h.rstrip(".") for h in gazetteer.vocab().get("venue_heads", []) if isinstance(h, str)]
+    heads += load_yaml("names.yaml")["named_after_heads"]
+    return re.compile(rf"(?<![\w-])(?:{trie_alternation(heads)})\.?\s+$")
 
 
 @cache

@@ -159,3 +159,12 @@ def test_headline_verb_after_a_name_is_cut():
         found += ex(text, context=ctx)
     labels = {m.label for m in found if m.type == "Person"}
     assert labels == {"Budi Santoso"}
+
+
+@pytest.mark.parametrize("text", [
+    "Pasien dirujuk ke RSUD Dr. Soekardjo, kata petugas.",
+    "Rombongan tiba di Bandara Sultan Hasanuddin, Jumat.",
+    "Kantor itu berada di Jalan Kapten Maulana Lubis.",
+])
+def test_places_named_after_people_are_no_people(extract, text):
+    assert persons(extract, text) == {}
