@@ -23,6 +23,7 @@ Mentions carry ``links`` for what the sentence states at once:
 from __future__ import annotations
 
 import re
+import threading
 from functools import cache
 
 from .. import gazetteer
@@ -34,6 +35,8 @@ from ..model import Mention
 from ..text import slug, squash
 from ..text import trie_alternation
 
+# the sentence being read, per thread: names parsed in it, and whether it is a title line
+_STATE = threading.local()
 VERB_LIKE = re.compile(r"^(?:Ber|Me|Mem|Men|Meng|Meny|Di|Ter|Se)[a-z]{5,}$")
 NAME_WORD = r"(?:[A-Z][a-z'’]+(?:-[A-Z]?[a-z]+)?(?![A-Za-z])|[A-Z]{3,}(?![a-z])|[A-Z]\.(?=\s)|Muh\.?(?=\s))"
 # a middle initial without its full stop: "Rafael O Ambrauw"
@@ -102,8 +105,8 @@ class PersonExtractor:
         blocked = [(m.start, m.end) for m in known if m.type != "Date"]
         offices = [m for m in known if m.type == "Office"]
         found: dict[tuple[int, int], Mention] = {}
-        self._memo = {"text": text, "blocked": blocked}   # names parsed in this sentence
-        self._title = context.is_title
+        _STATE.memo = {"text": text, "blocked": blocked}   # names parsed in this sentence
+        _STATE.title = context.is_title
         # a title line is in title case: every candidate needs a known name in it
         weak = "likely" if context.is_title else "plausible"
 
@@ -276,7 +279,7 @@ class PersonExtractor:
 
     def _parse(self, text: str, pos: int, blocked, need: str = "plausible"):
         """The name that starts at ``pos`` (memoized for the sentence being read)."""
-        memo = self.__dict__.get("_memo")
+        memo = getattr(_STATE, "memo", None)
         if memo is None or memo.get("text") is not text or memo.get("blocked") is not blocked:
             return self._parse_uncached(text, pos, blocked, need)
         key = (pos, need)
@@ -329,7 +332,7 @@ class PersonExtractor:
                   or name_model.word_kind(g.group(1)) == name_model.WORD):
             return None
         # in a title line a plain root word after the name is the headline's verb: "Budi Santoso Minta ..."
-        stop = (name_model.WORD, name_model.ROOT) if self.__dict__.get("_title") else (name_model.WORD,)
+        stop = (name_model.WORD, name_model.ROOT) if getattr(_STATE, "title", False) else (name_model.WORD,)
         cut = next((i for i in range(lead + 1, len(keep)) if kinds[i] in stop), len(keep))
         if lead and not name_model.assess(" ".join(w.group(0) for w in keep[lead:cut])).likely:
             return None  # "Kades Cikole": what is left after the title must be a name
