@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from .data import load_yaml
 from .labels import acceptable, names_for
 from .model import DocumentGraph, Entity, Evidence, Mention, Sentence, Sighting
+from .names import spelling_key
 from .text import fold, slug, squash
 
 ENTITY_TYPES = ("Person", "Organization", "Office", "Event", "Law", "Place")
@@ -195,17 +196,21 @@ def _person_keys(pairs) -> dict[int, str]:
     people = [m for _, m in pairs if m.type == "Person"]
     fulls = sorted({m.label for m in people}, key=lambda s: (-len(s.split()), s))
     canon: dict[str, str] = {}
+    spelled: dict[tuple[str, ...], str] = {}   # spelling variants are one person: Mohammad/Muhammad Ali
     for label in fulls:
-        toks = [fold(t) for t in label.split()]
-        target = None
+        toks = [spelling_key(t) for t in label.split()]
+        target = spelled.get(tuple(toks))
         for other in fulls:
+            if target is not None:
+                break
             if other == label or len(other.split()) <= len(label.split()):
                 continue
-            otoks = [fold(t) for t in other.split()]
+            otoks = [spelling_key(t) for t in other.split()]
             if _contiguous(toks, otoks):
                 target = canon.get(other, other)
                 break
         canon[label] = target or label
+        spelled.setdefault(tuple(toks), canon[label])
     return {id(m): f"person:{slug(canon[m.label])}" for m in people}
 
 
