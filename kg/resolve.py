@@ -220,7 +220,7 @@ def _event_keys(doc, pairs):
                 if other not in order:
                     order.append(other)
     main = None
-    slug_doc = slug(art.id.rsplit(".", 1)[0])
+    slug_doc = article_tag(art.id)
     kind_key: dict[str, str] = {}
     kinds = [find(m.value) for _, m in events if m.value and "election" not in m.qualifiers
              and "anaphora" not in m.qualifiers and len((m.label or "").split()) > 1]
@@ -251,6 +251,18 @@ def _event_keys(doc, pairs):
         elif main is not None and not m.value and "verb" not in m.qualifiers:
             keys[id(m)] = main
     return keys, main
+
+
+def article_tag(article_id: str) -> str:
+    """The part of an event key that names its article: the file name without its
+    extension, slugged, and the line of a JSON Lines file after "#" ("a.txt" -> "a",
+    "corpus.jsonl#12" -> "corpus#12"), so that two articles never share a generic event
+    ("Rapat" of line 12 is not "Rapat" of line 45). A slug never holds "#", so an id
+    with a line number never meets one without."""
+    name, hashmark, line = article_id.partition("#")
+    stem = name.rsplit(".", 1)[0] if "." in name.lstrip(".") else name
+    tag = slug(stem)
+    return f"{tag}#{slug(line)}" if hashmark else tag
 
 
 def add_dateline(doc) -> None:
