@@ -23,6 +23,7 @@ from functools import cache
 from .. import gazetteer
 from ..data import load_yaml
 from . import add_fact, by_sentence
+from .occasion import article_quotes, elsewhere_sentences, inside
 from ..text import alternation
 
 QUOTE = re.compile(r"[\"“”‘’]|''")
@@ -137,10 +138,14 @@ def roles(doc) -> None:
     sentences = by_sentence(doc)
     holder = holders(doc)
     last_person: str | None = None
+    last_speaker: str | None = None   # "ujarnya", "Ia menyatakan" stand for the last speaker, else the last person
     listed: set[tuple[str, str]] = set()   # (person, event) attended by being listed among guests
+    elsewhere = elsewhere_sentences(doc, is_election=is_election)   # speech given earlier or elsewhere
+    quotes = article_quotes(doc)
     for sent in doc.sentences:
         rs = sentences.get(sent.index, [])
-        named = [r for r in rs if r.mention.type == "Event" and not is_election(r.key)]
+        named = [r for r in rs if r.mention.type == "Event" and not is_election(r.key)
+                 and not inside(quotes, r.mention.start, r.mention.end)]   # an event in a quote is a topic
         event = named[0].key if named else main
         found = find_cues(sent.text, sent.start)
         office_spans = [(r.mention.start, r.mention.end) for r in rs if r.mention.type in ("Office", "Event")]
@@ -155,7 +160,7 @@ def roles(doc) -> None:
         for m in _pronoun_re().finditer(sent.text):
             s = sent.start + m.start()
             earlier = [r for r in persons if r.mention.end <= s]
-            who = earlier[-1].key if earlier else last_person
+            who = earlier[-1].key if earlier else (last_speaker or last_person)
             if who:
                 actors.append((s, sent.start + m.end(), who, True))
         quoted = bool(QUOTE.search(sent.text))
@@ -167,6 +172,10 @@ def roles(doc) -> None:
                 role = "spokeAt"
             if role == "attended" and not named:
                 continue  # taking part needs the sentence to name the event
+            if role == "spokeAt":
+                last_speaker = key
+            if role == "spokeAt" and not named and sent.index in elsewhere:
+                continue  # "Sebelumnya, X mengatakan ...": not said at the article's event
             if role in ("spokeAt", "attended"):
                 add_fact(doc, key, role, event, sent, s, e)
                 if role == "attended" and _listed(found, s):
