@@ -1,0 +1,53 @@
+"""One node per event within an article: invented articles through the whole pipeline."""
+import datetime as dt
+
+import pytest
+
+from kg.model import Article
+from kg.pipeline import Pipeline
+
+
+def build(body, published=dt.date(2024, 3, 7)):
+    art = Article("t.txt", "t.txt", body, ((0, len(body)),), published=published)
+    graph = Pipeline()(art)
+    events = {k: e for k, e in graph.entities.items() if e.type == "Event" and "pemilu" not in k and "pilkada" not in k}
+    facts = {(f.relation.subject, f.relation.predicate, f.relation.object) for f in graph.facts}
+    return events, facts
+
+
+@pytest.mark.parametrize("body", [
+    # the act is done through the sitting
+    "Penyerahan laporan keuangan dilakukan melalui Rapat Paripurna DPRD Kabupaten Bogor, Senin (4/3/2024). "
+    "Rapat Paripurna DPRD Kabupaten Bogor dipimpin Ketua DPRD Rudi Susanto.",
+    # the agenda of the sitting
+    "Rapat Paripurna DPRD Kota Medan dengan agenda Penyampaian Nota Keuangan digelar Senin (4/3/2024). "
+    "Penyampaian Nota Keuangan dibacakan Wali Kota Medan Bobby Susanto.",
+    # a lower-case "rapat ..." after the sitting is named is the same sitting
+    "Rapat Paripurna DPRD Kota Medan digelar Senin (4/3/2024). Ketua DPRD Rudi Susanto memimpin jalannya "
+    "rapat persidangan dengan tertib.",
+])
+def test_one_event_per_sitting(body):
+    events, _ = build(body)
+    assert len(events) == 1 and next(iter(events)).startswith("event:rapat-paripurna@")
+
+
+def test_act_dated_and_placed_is_the_article_event():
+    events, facts = build(
+        "Bupati Contoh Raya Ahmad Fauzi menyerahkan bantuan paket sembako kepada warga di Kantor Camat Sukamaju, "
+        "Rabu (6/3/2024). Kegiatan ini dihadiri Camat Sukamaju Budi Santoso.")
+    assert len(events) == 1
+    key, ev = next(iter(events.items()))
+    assert ev.label == "Penyerahan bantuan paket sembako"
+    assert (key, "heldOn", "2024-03-06") in facts
+    assert any(s == key and p == "heldIn" for s, p, _ in facts)
+
+
+def test_act_without_date_or_place_makes_no_event():
+    events, _ = build("Bupati Contoh Raya Ahmad Fauzi menyerahkan bantuan paket sembako kepada warga.")
+    assert events == {}
+
+
+def test_next_sitting_is_not_the_sitting():
+    events, _ = build("Sidang Perkara Korupsi Dana Desa digelar di Pengadilan Negeri Palu, Selasa (5/3/2024). "
+                      "“Sidang selanjutnya akan menghadirkan saksi ahli,” kata jaksa.")
+    assert len(events) == 1 and "selanjutnya" not in next(iter(events.values())).label
