@@ -3,15 +3,29 @@
 heldIn: the first place after "di" / "bertempat di" (and any venue) in a sentence
 that names the event; when none, the lead sentence's "di <place>", then the
 dateline. heldOn: the dates of the sentences that name the event (the first day of
-a range); when none, the date of the lead sentence.
+a range); when none, the date of the lead sentence. A deadline, a start, a document's
+date, a date inside a quote or an election's own day is not the event's day; an
+election written with its day ("Pilkada tanggal 27 November 2024") is held on it.
 """
 from __future__ import annotations
 
 import re
 
 from . import add_fact, by_sentence
+from .occasion import article_quotes, inside
+from .roles import is_election
 
 AT = re.compile(r"(?:\b(?:di|bertempat\s+di|berlokasi\s+di)\s+)$", re.IGNORECASE)
+# words before a date that make it a deadline, a start or the date of a document, not the day
+# of the event: "paling lambat 31 Maret", "sejak 1 Januari", "surat ... tanggal 13 Juli"
+NOT_THE_DAY = re.compile(r"(?:paling\s+lambat|selambat-lambatnya|batas\s+waktu|tenggat(?:\s+waktu)?|deadline|"
+                         r"sejak|terhitung(?:\s+mulai)?(?:\s+tanggal)?|berlaku(?:\s+mulai)?|mulai\s+berlaku|"
+                         r"ditetapkan(?:\s+pada)?|ditandatangani(?:\s+pada)?|diundangkan(?:\s+pada)?|"
+                         r"tertanggal|bertanggal)(?:\s+(?:pada|tanggal|hari))?\s*,?\s*$", re.IGNORECASE)
+DOCUMENT_DATE = re.compile(r"\b(?:Nomor|Nomer|No\.?)\s*:?\s*[\w./-]+\s*,?\s+(?:tanggal|tertanggal|tgl\.?)\s+$", re.IGNORECASE)
+# what may stand between an election and its own day: "Pilkada serentak tanggal 27 November 2024"
+ELECTION_DAY = re.compile(r"\s*(?:(?:yang\s+)?(?:digelar|berlangsung|dilaksanakan|diselenggarakan)\s+)?"
+                          r"(?:pada\s+)?(?:tanggal\s+)?(?:hari\s+)?$", re.IGNORECASE)
 
 
 def _places_at(text_before_fn, rs):
@@ -46,6 +60,9 @@ def setting(doc) -> None:
     events = {r.key for r in doc.resolved if r.mention.type == "Event"}
     placed: set[str] = set()
     dated: set[str] = set()
+    quotes = article_quotes(doc)
+    elections = [r for r in doc.resolved if r.mention.type == "Event" and is_election(r.key)]
+    _election_days(doc, elections)
     for sent in doc.sentences:
         rs = sentences.get(sent.index, [])
         named = [r.key for r in rs if r.mention.type == "Event" and r.key in events
@@ -63,7 +80,7 @@ def setting(doc) -> None:
         nxt = doc.sentences[sent.index + 1] if sent.index + 1 < len(doc.sentences) else None
         trailing = doc.mentions.get(nxt.index, []) if nxt is not None and _only_a_date(nxt, doc) else []
         for m in doc.mentions.get(sent.index, []) + trailing:
-            if m.type == "Date" and m.value:
+            if m.type == "Date" and m.value and not _not_the_day(doc, sent, m, quotes, elections):
                 add_fact(doc, event, "heldOn", m.value.split("/")[0], sent, m.start, m.end)
                 if "/" in m.value:  # "mulai Senin 22 Mei hingga 25 Mei 2023"
                     add_fact(doc, event, "endDate", m.value.split("/")[1], sent, m.start, m.end)
@@ -81,7 +98,35 @@ def setting(doc) -> None:
             add_fact(doc, main, "heldIn", key, lead or doc.sentences[0], 0, 0)
     if lead is not None and main not in dated:
         for m in doc.mentions.get(lead.index, []):
-            if m.type == "Date" and m.value:
+            if m.type == "Date" and m.value and not _not_the_day(doc, lead, m, quotes, elections):
                 add_fact(doc, main, "heldOn", m.value.split("/")[0], lead, m.start, m.end)
                 break
 
+
+
+def _not_the_day(doc, sent, m, quotes, elections) -> bool:
+    """Is the date in the event's sentence something else than the event's day: a deadline
+    or a start ("paling lambat 31 Maret 2024"), a document's date ("surat Nomor 100/757
+    tanggal 13 Juli 2020"), a date said inside a quote, or an election's own day
+    ("Hasil Pilkada serentak tanggal 27 November 2024")?"""
+    text = doc.article.text
+    before = text[max(sent.start, m.start - 40):m.start]
+    if NOT_THE_DAY.search(before) or DOCUMENT_DATE.search(before):
+        return True
+    if inside(quotes, m.start, m.end):
+        return True
+    laws = [k for k in doc.mentions.get(sent.index, []) if k.type == "Law" and k.end <= m.start]
+    if laws and re.fullmatch(r"[\s,]*(?:tanggal|tertanggal|pada\s+tanggal)\s+", text[laws[-1].end:m.start], re.I):
+        return True
+    return any(r.mention.end <= m.start and r.sentence.index == sent.index
+               and ELECTION_DAY.fullmatch(text[r.mention.end:m.start]) for r in elections)
+
+
+def _election_days(doc, elections) -> None:
+    """"Pilkada serentak tanggal 27 November 2024": the election's own day."""
+    text = doc.article.text
+    for r in elections:
+        for m in doc.mentions.get(r.sentence.index, []):
+            if m.type == "Date" and m.value and m.start >= r.mention.end \
+                    and ELECTION_DAY.fullmatch(text[r.mention.end:m.start]) and text[r.mention.end:m.start].strip():
+                add_fact(doc, r.key, "heldOn", m.value.split("/")[0], r.sentence, m.start, m.end)

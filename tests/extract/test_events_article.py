@@ -51,3 +51,26 @@ def test_next_sitting_is_not_the_sitting():
     events, _ = build("Sidang Perkara Korupsi Dana Desa digelar di Pengadilan Negeri Palu, Selasa (5/3/2024). "
                       "“Sidang selanjutnya akan menghadirkan saksi ahli,” kata jaksa.")
     assert len(events) == 1 and "selanjutnya" not in next(iter(events.values())).label
+
+
+@pytest.mark.parametrize("body, day, not_day", [
+    ("Bupati Contoh Raya Ahmad Fauzi membuka Musrenbang Kecamatan Sukamaju di Aula Kantor Camat Sukamaju, "
+     "Senin (4/3/2024). Usulan desa diserahkan paling lambat 31 Maret 2024.", "2024-03-04", "2024-03-31"),
+    ("KPU Kota Contoh menggelar Rapat Pleno Terbuka Penetapan Calon Terpilih Hasil Pilkada serentak tanggal "
+     "27 November 2024, di Hotel Sukamaju, Kamis (9/1/2025).", "2025-01-09", "2024-11-27"),
+    ("Rapat Persiapan Kunjungan Menteri digelar di Aula Kantor Gubernur, Rabu (15/7/2020), sesuai surat "
+     "Nomor 100/757/Adpim tanggal 13 Juli 2020.", "2020-07-15", "2020-07-13"),
+    ("Bupati Contoh Raya Ahmad Fauzi membuka Rapat Koordinasi Stunting, Senin (4/3/2024). “Rapat berikutnya "
+     "kita gelar Senin, 18 Maret 2024,” katanya.", "2024-03-04", "2024-03-18"),
+])
+def test_held_on_is_the_event_day_not_a_deadline_a_document_or_another_day(body, day, not_day):
+    events, facts = build(body)
+    key = next(k for k in events)
+    days = {o for s, p, o in facts if s == key and p == "heldOn"}
+    assert day in days and not_day not in days
+
+
+def test_election_written_with_its_day_is_held_on_it():
+    _, facts = build("KPU Kota Contoh menetapkan calon terpilih hasil Pilkada serentak tanggal 27 November 2024 "
+                     "dalam Rapat Pleno Terbuka di Hotel Sukamaju, Kamis (9/1/2025).")
+    assert ("event:pilkada-2024", "heldOn", "2024-11-27") in facts
