@@ -176,12 +176,13 @@ def roles(doc) -> None:
                 last_speaker = key
             if role == "spokeAt" and not named and sent.index in elsewhere:
                 continue  # "Sebelumnya, X mengatakan ...": not said at the article's event
+            target = _occasion(named, s, e, doc.article.text) or main if role == "spokeAt" else event
             if role in ("spokeAt", "attended"):
-                add_fact(doc, key, role, event, sent, s, e)
+                add_fact(doc, key, role, target, sent, s, e)
                 if role == "attended" and _listed(found, s):
                     listed.add((key, event))
             if role == "spokeAt" and _attends_too(found, e):
-                add_fact(doc, key, "attended", event, sent, s, e)
+                add_fact(doc, key, "attended", target, sent, s, e)
         orgs = [r for r in rs if r.mention.type == "Organization"]
         for r in orgs:
             m = r.mention
@@ -210,6 +211,27 @@ def roles(doc) -> None:
     doc.graph.facts[:] = [f for f in doc.graph.facts if not (
         f.relation.predicate == "attended" and (f.relation.subject, f.relation.object) in spoke
         and (f.relation.subject, f.relation.object) in listed)]
+
+
+@cache
+def _speech_verbs() -> re.Pattern:
+    voc = gazetteer.vocab()
+    words = {w for w in voc["speech_verbs"] if not w.startswith(("di", "dalam"))}
+    return re.compile(rf"(?<![\w-])(?:{alternation(words)})(?![\w-])")
+
+
+def _occasion(named, start: int, end: int, text: str):
+    """The event a speaker spoke at among those the sentence names: one named before the
+    speaker ("Dalam Rakor itu, X mengatakan"), else one after it that no verb of saying
+    stands before ("X membuka Rakor ..."); an event in what the speaker says is a topic
+    ("X mengatakan terdakwa melaksanakan studi banding"). None: the article's event."""
+    before = [r for r in named if r.mention.end <= start]
+    if before:
+        return before[-1].key
+    for r in named:
+        if r.mention.start >= end and not _speech_verbs().search(text, end, r.mention.start):
+            return r.key
+    return None
 
 
 def _is_nya(text: str, pos: int) -> bool:

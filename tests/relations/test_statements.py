@@ -104,3 +104,11 @@ def test_nya_attribution_takes_the_last_speaker_not_the_last_name():
         "Wakil Bupati Banjar Sarmili Yusuf. “Sidang dilanjutkan dengan saksi ahli,” ujarnya.")
     quote = [f for f in found if f[1].startswith("Sidang dilanjutkan")]
     assert quote and quote[0][0] == "person:armada-putra"
+
+
+def test_event_in_reported_content_is_a_topic_not_the_occasion():
+    facts = facts_of(OPENING + "Dalam paparannya, Wakil Bupati Budi Santoso mengatakan desa wajib melaksanakan "
+                               "studi banding ke daerah lain.")
+    targets = {o for s, p, o in facts if p == "spokeAt" and s == "Budi Santoso"}
+    assert targets and all(o.startswith("Rapat Koordinasi") for o in targets)
+
