@@ -27,6 +27,7 @@ from .occasion import article_quotes, elsewhere_sentences, inside
 from ..text import alternation
 
 QUOTE = re.compile(r"[\"“”‘’]|''")
+ACT_AFTER = re.compile(r"[\s,]*(?:(?:juga|telah|resmi|secara\s+resmi|kembali)\s+)*")
 
 
 
@@ -176,11 +177,17 @@ def roles(doc) -> None:
                 last_speaker = key
             if role == "spokeAt" and not named and sent.index in elsewhere:
                 continue  # "Sebelumnya, X mengatakan ...": not said at the article's event
-            target = _occasion(named, s, e, doc.article.text) or main if role == "spokeAt" else event
+            if role == "spokeAt":
+                target = _occasion(named, s, e, doc.article.text) or main
+            elif role == "attended" and named:
+                # "rapat ..., dihadiri oleh X": the event before the guest list; "X menghadiri Rakor": the one after
+                target = _event_near(named, s) if _listed(found, s) else (_event_after(named, e) or _event_near(named, s))
+            else:
+                target = event
             if role in ("spokeAt", "attended"):
                 add_fact(doc, key, role, target, sent, s, e)
                 if role == "attended" and _listed(found, s):
-                    listed.add((key, event))
+                    listed.add((key, target))
             if role == "spokeAt" and _attends_too(found, e):
                 add_fact(doc, key, "attended", target, sent, s, e)
         orgs = [r for r in rs if r.mention.type == "Organization"]
@@ -194,6 +201,11 @@ def roles(doc) -> None:
             role = role_of(m.start, m.end, found, is_person=False, text=sent.text, offset=sent.start)
             if not named:
                 continue  # a body's role needs the sentence to name the event
+            acts = [n for n in named if "verb" in n.mention.qualifiers and n.mention.start >= m.end
+                    and ACT_AFTER.fullmatch(doc.article.text[m.end:n.mention.start])]
+            if role is None and acts:   # "KPU Kabupaten X melantik 50 PPK": the body holds the installation
+                add_fact(doc, acts[0].key, "organizedBy", r.key, sent, m.start, m.end)
+                continue
             if role == "organizedBy" and not _after_cue(found, m.start, "organize-after"):
                 target = _event_after(named, m.end)   # "Pemkab X menggelar sosialisasi"
             else:                                      # "workshop yang digelar oleh Pemkot"

@@ -74,3 +74,24 @@ def test_election_written_with_its_day_is_held_on_it():
     _, facts = build("KPU Kota Contoh menetapkan calon terpilih hasil Pilkada serentak tanggal 27 November 2024 "
                      "dalam Rapat Pleno Terbuka di Hotel Sukamaju, Kamis (9/1/2025).")
     assert ("event:pilkada-2024", "heldOn", "2024-11-27") in facts
+
+
+def labelled(body):
+    art = Article("t.txt", "t.txt", body, ((0, len(body)),), published=dt.date(2024, 3, 7))
+    graph = Pipeline()(art)
+    labels = {k: e.label for k, e in graph.entities.items()}
+    return {(labels.get(f.relation.subject), f.relation.predicate, labels.get(f.relation.object, f.relation.object))
+            for f in graph.facts}
+
+
+def test_body_that_installs_holds_the_installation():
+    facts = labelled("Komisi Pemilihan Umum (KPU) Kabupaten Bulungan melantik 50 anggota PPK di Hotel Sukamaju, "
+                     "Rabu (4/1/2023).")
+    assert any(p == "organizedBy" and "Bulungan" in o for _, p, o in facts)
+
+
+def test_guests_attend_the_event_named_before_the_guest_list():
+    facts = labelled("Setelah melakukan patroli udara, Kepala BNPB Suharto Wibowo memimpin rapat penanganan banjir "
+                     "di Kantor Gubernur Jambi, Selasa (5/3/2024), dihadiri oleh Wakil Gubernur Jambi Ahmad Fauzi.")
+    attended = {o for s, p, o in facts if p == "attended" and s == "Ahmad Fauzi"}
+    assert attended and all(o.startswith("rapat penanganan banjir") for o in attended)
