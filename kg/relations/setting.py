@@ -65,28 +65,46 @@ def setting(doc) -> None:
     _election_days(doc, elections)
     for sent in doc.sentences:
         rs = sentences.get(sent.index, [])
-        named = [r.key for r in rs if r.mention.type == "Event" and r.key in events
-                 and not r.key.startswith(("event:pemilu", "event:pilkada"))]
+        named = [r for r in rs if r.mention.type == "Event" and r.key in events and not is_election(r.key)
+                 and not inside(quotes, r.mention.start, r.mention.end)]
         if not named:
             continue
-        event = named[0]
-        if event not in placed:
-            # the first sentence that says where: "di <place>", and the venues it names
-            at = [r for r in _places_at(before, rs) if r.key != "place:indonesia"]
-            venues = [r for r in rs if r.mention.type == "Place" and r.mention.value == "venue"]
-            for r in (at[:1] + [v for v in venues if v not in at[:1]]):
-                add_fact(doc, event, "heldIn", r.key, sent, r.mention.start, r.mention.end)
-                placed.add(event)
+
+        def owner(pos: int) -> str:
+            """The event a place or a date at ``pos`` belongs to: the one named last before it."""
+            before_it = [r for r in named if r.mention.end <= pos]
+            return (before_it[-1] if before_it else named[0]).key
+
+        # where: the venues the sentence names (and a "di <place>" after them), else its first
+        # "di <place>", else a body it is held at ("di Pengadilan Negeri X": in X)
+        at = [r for r in _places_at(before, rs) if r.key != "place:indonesia"]
+        venues = [r for r in rs if r.mention.type == "Place" and r.mention.value == "venue"]
+        if venues:
+            where = venues + [a for a in at[:1] if a.mention.start > venues[0].mention.start and a not in venues]
+        else:
+            where = at[:1] or _body_region(doc, before, rs)
+        newly: set[str] = set()
+        for r in where:
+            event = owner(r.mention.start)
+            if event in placed and event not in newly:
+                continue
+            add_fact(doc, event, "heldIn", r.key, sent, r.mention.start, r.mention.end)
+            newly.add(event)
+        placed |= newly
         nxt = doc.sentences[sent.index + 1] if sent.index + 1 < len(doc.sentences) else None
         trailing = doc.mentions.get(nxt.index, []) if nxt is not None and _only_a_date(nxt, doc) else []
         for m in doc.mentions.get(sent.index, []) + trailing:
             if m.type == "Date" and m.value and not _not_the_day(doc, sent, m, quotes, elections):
+                event = owner(min(m.start, sent.end))
                 add_fact(doc, event, "heldOn", m.value.split("/")[0], sent, m.start, m.end)
                 if "/" in m.value:  # "mulai Senin 22 Mei hingga 25 Mei 2023"
                     add_fact(doc, event, "endDate", m.value.split("/")[1], sent, m.start, m.end)
                 dated.add(event)
     body = [s for s in doc.sentences if not (art.title_span and s.start == art.title_span[0])]
     lead = body[0] if body else None
+    if lead is not None and any(r.mention.type == "Event" and not is_election(r.key)
+                                for r in sentences.get(lead.index, [])):
+        lead = None   # a lead that names an event gave its place and day to that event above
     if lead is not None and main not in placed:
         at = _places_at(before, sentences.get(lead.index, []))
         if at:
@@ -95,7 +113,7 @@ def setting(doc) -> None:
     if main not in placed and art.dateline:
         key = doc.dateline_key
         if key:
-            add_fact(doc, main, "heldIn", key, lead or doc.sentences[0], 0, 0)
+            add_fact(doc, main, "heldIn", key, lead or (body[0] if body else doc.sentences[0]), 0, 0)
     if lead is not None and main not in dated:
         for m in doc.mentions.get(lead.index, []):
             if m.type == "Date" and m.value and not _not_the_day(doc, lead, m, quotes, elections):
@@ -130,3 +148,20 @@ def _election_days(doc, elections) -> None:
             if m.type == "Date" and m.value and m.start >= r.mention.end \
                     and ELECTION_DAY.fullmatch(text[r.mention.end:m.start]) and text[r.mention.end:m.start].strip():
                 add_fact(doc, r.key, "heldOn", m.value.split("/")[0], r.sentence, m.start, m.end)
+
+
+REGION_IN_KEY = re.compile(r":(\d\d(?:\.\d\d){0,3})$")
+
+
+def _body_region(doc, before, rs) -> list:
+    """"di Pengadilan Negeri Banda Aceh", "di Kantor KPU Kota X": a body after "di" with a
+    region in its name places the event in that region (when the article names it)."""
+    out = []
+    for r in rs:
+        if r.mention.type == "Organization" and AT.search(before(r.mention.start)):
+            m = REGION_IN_KEY.search(r.key)
+            key = f"place:{m.group(1)}" if m else None
+            if key and key in doc.graph.entities:
+                out.append(type(r)(r.sentence, r.mention, key))
+                break
+    return out

@@ -95,3 +95,22 @@ def test_guests_attend_the_event_named_before_the_guest_list():
                      "di Kantor Gubernur Jambi, Selasa (5/3/2024), dihadiri oleh Wakil Gubernur Jambi Ahmad Fauzi.")
     attended = {o for s, p, o in facts if p == "attended" and s == "Ahmad Fauzi"}
     assert attended and all(o.startswith("rapat penanganan banjir") for o in attended)
+
+
+def test_held_at_the_venue_not_at_a_region_talked_about():
+    facts = labelled("Rapat Koordinasi Penanganan Banjir di Kabupaten Bogor digelar di Aula Kantor Gubernur Jawa "
+                     "Barat, Senin (4/3/2024).")
+    places = {o for s, p, o in facts if p == "heldIn"}
+    assert places and all(o.startswith("Aula") for o in places)
+
+
+def test_held_at_a_body_is_held_in_its_region():
+    facts = labelled("Sidang Pembacaan Dakwaan Perkara Dana Desa digelar di Pengadilan Negeri Banda Aceh, "
+                     "Jumat (8/3/2024).")
+    assert {o for s, p, o in facts if p == "heldIn"} == {"Banda Aceh"}
+
+
+def test_place_and_day_go_to_the_event_named_before_them():
+    facts = labelled("Usai Apel Siaga Bencana, Wali Kota Bogor membuka Rapat Koordinasi Kebencanaan di Aula Balai "
+                     "Kota Bogor, Senin (4/3/2024).")
+    assert {s for s, p, o in facts if p == "heldIn"} == {"Rapat Koordinasi Kebencanaan"}
