@@ -109,6 +109,10 @@ def role_of(start: int, end: int, found, *, is_person: bool, text: str = "", off
                                                            "accompany")]
     prev = before[-1][2] if before else None
     nxt = after[0][2] if after else None
+    first_after = next((c for c in found if c[0] >= end), None)
+    if is_person and first_after and first_after[2] == "attend-object" and text and \
+            len(text[end - offset:first_after[0] - offset].split()) <= 2 and prev != "attend-after":
+        return "spokeAt"   # "Bupati X melantik ...": who installs leads the installation
     if prev == "attend-after":
         return "attended"
     if prev == "present":

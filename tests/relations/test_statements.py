@@ -112,3 +112,18 @@ def test_event_in_reported_content_is_a_topic_not_the_occasion():
     targets = {o for s, p, o in facts if p == "spokeAt" and s == "Budi Santoso"}
     assert targets and all(o.startswith("Rapat Koordinasi") for o in targets)
 
+
+
+@pytest.mark.parametrize("body", [
+    "Rapat itu dihadiri Wakil Bupati Bogor Budi Santoso. Hingga berita ini diturunkan, Budi Santoso belum menjawab "
+    "pesan wartawan.",
+    "Rapat itu dihadiri Wakil Bupati Bogor Budi Santoso. Budi Santoso enggan berkomentar soal hasil rapat.",
+])
+def test_who_did_not_answer_did_not_speak(body):
+    assert "Budi Santoso" not in spoke_at(body)
+
+
+def test_who_installs_leads_the_installation():
+    facts = facts_of("Bupati Contoh Raya, Ahmad Fauzi melantik 40 pejabat administrator di Aula Kantor Bupati "
+                     "Contoh Raya, Kamis (7/3/2024).")
+    assert any(s == "Ahmad Fauzi" and p == "spokeAt" for s, p, _ in facts)
