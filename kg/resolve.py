@@ -72,7 +72,8 @@ def _entity(key: str, ms: list[Mention]) -> Entity:
     labels = []
     for m in ms:
         names |= set(m.names)
-        names.add(squash(m.text))
+        if not (m.type == "Event" and "anaphora" in m.qualifiers):   # "kegiatan tersebut" is no name
+            names.add(squash(m.text))
         if m.label:
             labels.append(m.label)
             names.add(m.label)

@@ -24,6 +24,7 @@ YEAR_AFTER = re.compile(r"\s*\)?\s*(?:\(\s*[A-Za-z]+\s*\)\s*)?(?:[Ss]erentak\s+)
 PAREN = re.compile(r"\s*\(\s*([A-Za-z][\w-]{0,15})\s*\)")
 TOKEN = re.compile(r"\s*([A-Za-z][\w'’/-]*|\d+)")
 VERB_PREFIX = re.compile(r"^(?:me|di|ber|ter)[a-z]{3,}$")
+NYA = re.compile(r"^[a-z]{3,}nya$")   # "kaitannya", "mitranya": a clause, not the name
 AGENDA = re.compile(r"(?:dengan\s+)?(?:agenda|beragendakan|beragenda|mata\s+acara)\b\s*:?", re.IGNORECASE)
 
 
@@ -290,7 +291,7 @@ class EventExtractor:
                 end = pos = agenda.end()
                 words = 0
                 continue
-            if start in stops_at or word.lower() in c["stops"] or is_calendar_word(word) \
+            if start in stops_at or word.lower() in c["stops"] or is_calendar_word(word) or NYA.match(word) \
                     or VERB_PREFIX.match(word) or word.lower() in ("dan", "&") and not _next_cap(text, t.end()):
                 break
             if "\n\n" in text[pos:start]:
@@ -337,6 +338,11 @@ def _anchored(text: str, pos: int, known) -> bool:
     return False
 
 
+@cache
+def _election_forms() -> frozenset[str]:
+    return frozenset(f.casefold() for f in _config()["elections"])
+
+
 def _inside_acronym_name(text: str, m) -> bool:
     """Is the election word the last word of a longer name spelled by the acronym after it
     ("Kode Etik Penyelenggara Pemilu (KEPP)", "Sistem Informasi Pemilu (Sipol)")?"""
@@ -346,7 +352,7 @@ def _inside_acronym_name(text: str, m) -> bool:
     if not p:
         return False
     acronym = p.group(1)
-    if len(acronym) < 3 or acronym.casefold() in {f.casefold() for f in _config()["elections"]}:
+    if len(acronym) < 3 or acronym.casefold() in _election_forms():
         return False  # "Pemilihan Umum (Pemilu)" is the election itself
     words = text[max(0, m.start() - 80):m.end()].split()
     own = len(m.group(1).split())

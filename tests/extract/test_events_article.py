@@ -114,3 +114,21 @@ def test_place_and_day_go_to_the_event_named_before_them():
     facts = labelled("Usai Apel Siaga Bencana, Wali Kota Bogor membuka Rapat Koordinasi Kebencanaan di Aula Balai "
                      "Kota Bogor, Senin (4/3/2024).")
     assert {s for s, p, o in facts if p == "heldIn"} == {"Rapat Koordinasi Kebencanaan"}
+
+
+def test_anaphora_resolves_to_the_event_and_is_never_a_name():
+    events, _ = build("Bupati Contoh Raya Ahmad Fauzi membuka Sosialisasi Netralitas ASN di Aula Kantor Bupati, "
+                      "Senin (4/3/2024). Kegiatan tersebut diikuti 200 peserta. Acara itu ditutup siang hari.")
+    assert len(events) == 1
+    names = {n.casefold() for n in next(iter(events.values())).names}
+    assert "kegiatan tersebut" not in names and "acara itu" not in names
+
+
+@pytest.mark.parametrize("body, label", [
+    ("Rapat Dengar Pendapat Komisi B selalu erat kaitannya dengan anggaran, Senin (4/3/2024).",
+     "Rapat Dengar Pendapat Komisi B"),
+    ("Rapat Koordinasi Stunting hari ini digelar di Aula Kantor Camat, Senin (4/3/2024).", "Rapat Koordinasi Stunting"),
+])
+def test_event_name_stops_before_a_clause(body, label):
+    events, _ = build(body)
+    assert [e.label for e in events.values()] == [label]
