@@ -237,6 +237,14 @@ class EventExtractor:
                           text[end:], re.IGNORECASE)
             if co:
                 year = int(co.group(1))
+        if region is None and year is not None and kind != "pemilu" and "erentak" not in text[m.start():end]:
+            # "Pilkada 2024 di Kabupaten Contoh": one region's election (GUIDELINES, settled keys)
+            for k in known:
+                if k.type == "Place" and k.key and k.key[6:7].isdigit() and k.key.count(".") <= 1 \
+                        and re.fullmatch(r"\s+di\s+", text[end:k.start]):
+                    region = k
+                    end = k.end
+                    break
         level_kind = "pemilu" if kind == "pemilu" else "pilkada"
         qualifiers = set()
         if year is None:

@@ -50,6 +50,12 @@ def _only_a_date(sent, doc) -> bool:
 
 
 def setting(doc) -> None:
+    elections = [r for r in doc.resolved if r.mention.type == "Event" and is_election(r.key)]
+    _election_days(doc, elections)
+    for r in elections:   # one region's election is held there: "Pilkada Kabupaten Contoh 2024"
+        code = (r.mention.value or "").partition("pilkada:")[2]
+        if code:
+            add_fact(doc, r.key, "heldIn", f"place:{code}", r.sentence, r.mention.start, r.mention.end)
     main = getattr(doc, "main_event", None)
     if main is None:
         return
@@ -61,8 +67,6 @@ def setting(doc) -> None:
     placed: set[str] = set()
     dated: set[str] = set()
     quotes = article_quotes(doc)
-    elections = [r for r in doc.resolved if r.mention.type == "Event" and is_election(r.key)]
-    _election_days(doc, elections)
     for sent in doc.sentences:
         rs = sentences.get(sent.index, [])
         named = [r for r in rs if r.mention.type == "Event" and r.key in events and not is_election(r.key)

@@ -11,6 +11,9 @@ def events(extract, text, **kw):
     ("Netralitas ASN pada Pemilukada Tahun 2024.", "event:pilkada-2024"),
     ("Pemilihan Umum (Pemilu) dan Pemilihan Kepala Daerah (Pilkada) tahun 2024 segera tiba.", "event:pemilu-2024"),
     ("KPU menyelenggarakan Pemilukada Sumsel 2018.", "event:pilkada-16-2018"),
+    ("ASN harus netral dalam Pilkada 2024 di Kabupaten Bulukumba.", "event:pilkada-73.02-2024"),
+    ("Pilkada serentak 2024 di Kabupaten Bogor berjalan lancar.", "event:pilkada-2024"),
+    ("Pemilu 2024 di Kota Medan berjalan lancar.", "event:pemilu-2024"),
 ])
 def test_elections(extract, text, key):
     assert key in {m.key for m in events(extract, text)}

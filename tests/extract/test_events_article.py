@@ -132,3 +132,8 @@ def test_anaphora_resolves_to_the_event_and_is_never_a_name():
 def test_event_name_stops_before_a_clause(body, label):
     events, _ = build(body)
     assert [e.label for e in events.values()] == [label]
+
+
+def test_one_regions_election_is_held_there():
+    _, facts = build("Bawaslu menerima laporan dugaan pelanggaran dalam Pilkada 2024 di Kabupaten Bulukumba.")
+    assert ("event:pilkada-73.02-2024", "heldIn", "place:73.02") in facts
