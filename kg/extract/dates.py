@@ -383,7 +383,7 @@ class DateExtractor:
     def _relative(self, text: str, published: dt.date | None, cands: list[_Cand], cal, pat) -> list[_Cand]:
         # "hari ini (18/11)": the day and month given, the year resolved like any partial date;
         # "hari ini" alone: the publication date
-        for m in pat.today.finditer(text):
+        for m in (pat.today.finditer(text) if "ari ini" in text else ()):
             if m.group("d"):
                 d, mo = int(m.group("d")), int(m.group("m"))
                 if _valid(2000, mo, d):

@@ -90,6 +90,13 @@ class _Anaphora:
                 yield _Found(text, m.start(), d.end(), m.group(1), d.group(1))
 
 
+class _Stops(set):
+    """Positions where an event name stops, with the title positions of the sentence
+    (looked up once, when a name is first extended)."""
+
+    titles: set | None = None
+
+
 class _Found:
     """The parts of a match that EventExtractor reads."""
 
@@ -134,7 +141,7 @@ class EventExtractor:
         noun_re, elect_re, ana_re, verb_re = _regexes()
         c = _config()
         known = sorted(context.known, key=lambda m: m.start)
-        stops_at = {m.start for m in known if m.type in ("Date", "Law", "Person")}
+        stops_at = _Stops(m.start for m in known if m.type in ("Date", "Law", "Person"))
         out: list[Mention] = []
         # names of bodies, offices and laws are not events ("Komisi Pemilihan Umum", "UU ... tentang Pemilihan Umum")
         taken: list[tuple[int, int]] = [(m.start, m.end) for m in known if m.type in ("Organization", "Office", "Law")]
@@ -169,6 +176,8 @@ class EventExtractor:
             nxt = TOKEN.match(text, m.end())
             if nxt and nxt.group(1).casefold() in c["other"]:
                 continue  # "sidang selanjutnya": another sitting than the article's
+            if word[0].islower() and kind in c["weak"] and not (_governed(text, m.start()) or PAREN.match(text, m.end())):
+                continue  # cheap test first: an everyday word nothing governs is no event
             end = self._extend(text, m.end(), stops_at, known, c)
             if word[0].islower() and kind in c["weak"] and not self._is_event_here(text, m, end, known):
                 continue  # "rapat pleno" in passing is no event; "memimpin rapat persiapan" is
@@ -272,7 +281,9 @@ class EventExtractor:
     def _extend(self, text, pos, stops_at, known, c) -> int:
         from .lexicon import TITLES, find
 
-        stops_at = stops_at | {h.start for h in find(text, TITLES)}  # "kunker Menteri ..." stops at the title
+        if stops_at.titles is None:   # "kunker Menteri ..." stops at the title (found once per sentence)
+            stops_at.titles = {h.start for h in find(text, TITLES)}
+        stops_at = stops_at | stops_at.titles
         end = pos
         p = PAREN.match(text, pos)
         if p:

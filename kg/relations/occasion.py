@@ -15,23 +15,25 @@ import re
 from functools import cache
 
 from ..data import load_yaml
+from ..match import PrefilteredRegex
 from ..text import alternation
 
 QUOTE_PAIRS = (("“", "”"), ("‘’", "’’"), ("''", "''"), ('"', '"'))
 
 
 @cache
-def _cues() -> tuple[re.Pattern, re.Pattern]:
+def _cues() -> tuple[re.Pattern, PrefilteredRegex]:
     cfg = load_yaml("occasion.yaml")
     opener = re.compile(rf"^\W*(?:{alternation(cfg['openers'])})\b\s*,?", re.IGNORECASE)
     anywhere = re.compile(rf"(?<![\w-])(?:{alternation(cfg['anywhere'])})(?![\w-])|{cfg['to_site']}", re.IGNORECASE)
-    return opener, anywhere
+    # run only on sentences holding one of the phrases or a news domain
+    return opener, PrefilteredRegex(anywhere, [*cfg["anywhere"], ".com", ".id", ".net", ".org", ".news"])
 
 
 def reported_elsewhere(text: str) -> bool:
     """Does the sentence say its speech was given earlier or elsewhere?"""
     opener, anywhere = _cues()
-    return bool(opener.match(text) or anywhere.search(text))
+    return bool(opener.match(text)) or next(iter(anywhere.finditer(text)), None) is not None
 
 
 def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -65,15 +67,26 @@ def inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 
 
 def article_quotes(doc) -> list[tuple[int, int]]:
-    """The quotation spans of the article's body."""
-    art = doc.article
-    body_start = art.body[0][0] if art.body else 0
-    body_end = art.body[-1][1] if art.body else len(art.text)
-    return quote_spans(art.text, body_start, body_end)
+    """The quotation spans of the article's body (computed once per article)."""
+    cached = getattr(doc, "_quote_spans", None)
+    if cached is None:
+        art = doc.article
+        body_start = art.body[0][0] if art.body else 0
+        body_end = art.body[-1][1] if art.body else len(art.text)
+        cached = doc._quote_spans = quote_spans(art.text, body_start, body_end)
+    return cached
 
 
 def elsewhere_sentences(doc, *, is_election=lambda key: False) -> set[int]:
-    """Indices of the sentences whose speech was not given at the article's event."""
+    """Indices of the sentences whose speech was not given at the article's event
+    (computed once per article, after resolution)."""
+    cached = getattr(doc, "_elsewhere", None)
+    if cached is None:
+        cached = doc._elsewhere = _elsewhere(doc, is_election)
+    return cached
+
+
+def _elsewhere(doc, is_election) -> set[int]:
     art = doc.article
     quotes = article_quotes(doc)
     by_sentence: dict[int, list] = {}
