@@ -77,7 +77,8 @@ def _entity(key: str, ms: list[Mention], doc=None) -> Entity:
     labels = []
     for m in ms:
         names |= set(m.names)
-        names.add(squash(m.text))
+        if not (m.type == "Event" and "anaphora" in m.qualifiers):   # "kegiatan tersebut" is no name
+            names.add(squash(m.text))
         if m.label:
             labels.append(m.label)
             names.add(m.label)
@@ -113,7 +114,14 @@ def _event_label(key, ms, labels):
     full = [m.label for m in ms if m.label and "anaphora" not in m.qualifiers] or [m.label for m in ms if m.label]
     if not full:
         return key
-    return max(full, key=lambda s: (len(s.split()), len(s), s))
+    # the event's own kind named with its own head word or its short form ("kunjungan kerja ..."
+    # or "kunker ..." rather than "peninjauan udara"; "Rapat Paripurna ..." rather than the
+    # "Penyerahan" it holds)
+    kind = key.split(":", 1)[-1].split("@")[0]
+    own = [m for m in ms if m.label and m.value and slug(m.value) == kind and "anaphora" not in m.qualifiers]
+    head = [m.label for m in own if fold(m.label.split()[0])[:2] == fold(m.value.split()[0])[:2]]  # or Rakor, Kunker
+    best = head or [m.label for m in own] or full
+    return max(best, key=lambda s: (len(s.split()), len(s), s))
 
 
 # "Indonesia" followed by these is part of a name, not the country: the anthem and party
@@ -286,23 +294,35 @@ def _event_keys(doc, pairs):
             continue
         if m.value not in order:
             order.append(m.value)
-        for word in re.findall(r"\(([^()]+)\)", m.label or ""):
+        for word in re.findall(r"\(([^()]+)\)", m.label or "") + _agenda_heads(m.label or ""):
             other = nouns.get(word.strip().casefold())
             if other and other != m.value:
                 parent[find(other)] = find(m.value)
                 if other not in order:
                     order.append(other)
+    # "Penyerahan LHP dilakukan melalui Rapat Paripurna ...": the act is part of the sitting
+    plain = [(s, m) for s, m in events if m.value and not ({"election", "anaphora"} & m.qualifiers)]
+    for (s1, a), (s2, b) in zip(plain, plain[1:]):
+        if s1.index == s2.index and find(a.value) != find(b.value) and PART_OF.fullmatch(art.text[a.end:b.start]):
+            parent[find(a.value)] = find(b.value)
     main = None
-    slug_doc = slug(art.id.rsplit(".", 1)[0])
+    slug_doc = article_tag(art.id)
     kind_key: dict[str, str] = {}
     kinds = [find(m.value) for _, m in events if m.value and "election" not in m.qualifiers
              and "anaphora" not in m.qualifiers and len((m.label or "").split()) > 1]
+    named_at: dict[str, tuple[int, int]] = {}   # kind -> where a capitalized name of it first comes
+    for s, m in events:
+        if m.value and not ({"election", "anaphora"} & m.qualifiers) and (m.label or "x")[0].isupper():
+            named_at.setdefault(find(m.value), (s.index, m.start))
     for s, m in events:
         if "election" in m.qualifiers or "anaphora" in m.qualifiers or not m.value:
             continue
-        if len((m.label or "").split()) == 1:
-            # "Rapat dipimpin ..." after "Rapat Paripurna ...": the bare head names the same event
-            family = [k for k in kinds if k != find(m.value) and k.split()[0].casefold() == m.label.casefold()]
+        if len((m.label or "").split()) == 1 or (m.label or "x")[0].islower():
+            # "Rapat dipimpin ..." or "memimpin jalannya rapat persidangan" after "Rapat Paripurna ...":
+            # the bare or lower-case head names the same event
+            first = (m.label or "").split()[0].casefold()
+            family = [k for k in kinds if k != find(m.value) and k.split()[0].casefold() == first
+                      and named_at.get(k, (1 << 30,))[:2] < (s.index, m.start)]
             if family:
                 parent[find(m.value)] = family[0]
         root = find(m.value)
@@ -311,6 +331,13 @@ def _event_keys(doc, pairs):
         keys[id(m)] = kind_key[root]
         if main is None:
             main = kind_key[root]
+    if main is None:
+        # an article that names no event but an act it dates or places: "Gubernur melantik X
+        # sebagai Pjs Bupati di Gedung Y, Selasa (24/9/2024)" is the installation
+        for s, m in events:
+            if "anchored" in m.qualifiers and m.value:
+                main = kind_key[find(m.value)] = f"event:{slug(find(m.value))}@{slug_doc}"
+                break
     for s, m in events:
         if "anaphora" in m.qualifiers and m.value and "verb" not in m.qualifiers and find(m.value) not in kind_key:
             # "Penyerahan DIPA ini ...": a named event, even with no earlier mention
@@ -324,6 +351,34 @@ def _event_keys(doc, pairs):
         elif main is not None and not m.value and "verb" not in m.qualifiers:
             keys[id(m)] = main
     return keys, main
+
+
+# what lies between an act and the sitting it is part of: "Penyerahan LHP dilakukan melalui Rapat Paripurna"
+PART_OF = re.compile(r"\W*(?:yang\s+)?(?:(?:di\w+|ber\w+)\s+)?(?:melalui|dalam|pada|saat|di\s+sela(?:-sela)?)\s+",
+                     re.IGNORECASE)
+AGENDA_WORD = re.compile(r"\b(?:agenda|beragendakan|beragenda|mata\s+acara)\s*:?\s+", re.IGNORECASE)
+
+
+def _agenda_heads(label: str) -> list[str]:
+    """The event nouns that open the agenda in an event's name: "Rapat Paripurna DPRD X
+    dengan agenda Penyerahan LHP" -> ["Penyerahan LHP", "Penyerahan"] (the longest first)."""
+    m = AGENDA_WORD.search(label)
+    if not m:
+        return []
+    words = label[m.end():].split()
+    return [" ".join(words[:n]) for n in range(min(len(words), 5), 0, -1)]
+
+
+def article_tag(article_id: str) -> str:
+    """The part of an event key that names its article: the file name without its
+    extension, slugged, and the line of a JSON Lines file after "#" ("a.txt" -> "a",
+    "corpus.jsonl#12" -> "corpus#12"), so that two articles never share a generic event
+    ("Rapat" of line 12 is not "Rapat" of line 45). A slug never holds "#", so an id
+    with a line number never meets one without."""
+    name, hashmark, line = article_id.partition("#")
+    stem = name.rsplit(".", 1)[0] if "." in name.lstrip(".") else name
+    tag = slug(stem)
+    return f"{tag}#{slug(line)}" if hashmark else tag
 
 
 def add_dateline(doc) -> None:
