@@ -412,8 +412,13 @@ def _refine_type(pat: _Patterns, m: re.Match, typ: str) -> str:
             mslug = pat.ministry_alias.get(fold(alias))
             if mslug:
                 return f"{typ}-{'men' if typ == 'se' else 'kemen'}{mslug}"
-            return f"{typ}-{slug(alias)}"
+            full = f"{typ}-{slug(alias)}"
+            return _DECISIONS.get(full, full)
     return typ
+
+
+# "SK Bupati" is a Keputusan Bupati
+_DECISIONS = {"sk-gubernur": "kepgub", "sk-bupati": "kepbup", "sk-wali-kota": "kepwal", "sk-walikota": "kepwal"}
 
 
 def _parse_head(text: str, m: re.Match, pat: _Patterns) -> _Head:
