@@ -22,7 +22,7 @@ import yaml
 from ..model import Mention
 from ..text import fold, slug, squash
 
-__all__ = ["LawExtractor", "reference_date", "resolve_short_name", "law_key"]
+__all__ = ["LawExtractor", "reference_date", "resolve_short_name", "law_key", "bare_references"]
 
 SOURCE = "laws"
 
@@ -592,6 +592,28 @@ def _core_names(text: str, h: _Head) -> tuple[str, ...]:
             names.append(f"{head} Nomor {h.number} Tahun {h.year}")
             names.append(f"{head} {h.number}/{h.year}")
     return tuple(dict.fromkeys(n for n in names if n))
+
+
+_DETERMINER = re.compile(r"\s+(?:(?i:tersebut|itu|ini)(?![\w-])|(?i:yang\s+(?:baru|lama)))")
+# types too general to refer back to one instrument without a determiner ("sesuai Undang-Undang")
+_GENERIC = {"uu", "pp", "perda", "se", "sk", "perpres", "keppres", "inpres", "skb", "uud"}
+
+
+def bare_references(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, type) of instruments named again without their number: "Keputusan
+    Mendagri", "Pergub yang baru", "Perda tersebut". A general type ("Undang-Undang")
+    counts only with a determiner. The caller decides which cited law each refers to."""
+    pat = _patterns()
+    out = []
+    for m in pat.head.finditer(text):
+        h = _parse_head(text, m, pat)
+        if h.anchor or pat.tentang.match(text, h.core_end) or h.region:
+            continue
+        d = _DETERMINER.match(text, h.core_end)
+        if h.typ in _GENERIC and not d:
+            continue
+        out.append((h.start, d.end() if d else h.core_end, h.typ))
+    return out
 
 
 # ---------------------------------------------------------------- draft regulations
