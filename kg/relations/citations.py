@@ -22,9 +22,14 @@ import re
 
 from ..extract.laws import bare_references
 from . import add_fact, by_sentence
-from .roles import QUOTE, _pronoun_re, find_cues, holders, is_election
+from .roles import _pronoun_re, find_cues, holders, is_election
 
 CARRY = 2   # sentences a speaker's account runs on without naming them again
+AHEAD = 4   # sentences a quotation may run before its attribution ("..." kata X)
+
+# quotation marks; an apostrophe inside a word ("Mas’ud") is none
+QUOTE = re.compile(r"[\"“”]|''|(?<![\w])[‘’]|[‘’](?![\w])")
+_OPENS = re.compile(r"^\s*[\"“‘]")
 
 # verbs by which a body acts on a rule ("KPU menetapkan ... berdasarkan PKPU")
 _ORG_ACTS = re.compile(
@@ -67,6 +72,8 @@ def citations(doc) -> None:
             speaker = last_person
         elif not persons and last_speaker and sent.index - last_speaker[1] <= CARRY:
             speaker = last_speaker[0]
+        if speaker is None and laws and not persons and _OPENS.match(sent.text):
+            speaker = _attributed_later(doc, sent, sentences, holder)
         if laws:
             events = [r for r in rs if r.mention.type == "Event" and not is_election(r.key)]
             event = events[0].key if events else main
@@ -84,6 +91,24 @@ def citations(doc) -> None:
             last_speaker = (speaker, sent.index)
         elif persons:
             last_speaker = None   # someone else is the subject now
+
+
+def _attributed_later(doc, sent, sentences, holder) -> str | None:
+    """The person a quotation opened in ``sent`` is attributed to where it closes, a few
+    sentences on: '"Berdasarkan ... . Namun ...," kata X.'"""
+    if len(QUOTE.findall(sent.text)) != 1:
+        return None
+    for later in doc.sentences[sent.index + 1 : sent.index + 1 + AHEAD]:
+        if not QUOTE.search(later.text):
+            continue
+        kinds = {k for _, _, k in find_cues(later.text, later.start)}
+        if "attribution" not in kinds:
+            return None
+        rs = sentences.get(later.index, [])
+        people = [r.key for r in rs if r.mention.type == "Person"]
+        people += [holder[r.key] for r in rs if r.mention.type == "Office" and r.key in holder]
+        return people[0] if len(set(people)) == 1 else None
+    return None
 
 
 def _referred(sent, cited) -> list[tuple[str, int, int]]:
