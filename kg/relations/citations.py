@@ -10,7 +10,8 @@ Mendagri", "Pergub yang baru", "UU tersebut"):
   sentences, one in which a person spoke continues that person's account ("Ia
   menambahkan ... . Hal itu sesuai PP Nomor ...");
 * the event the sentence names cites it (a sitting that discusses a Ranperda, a trial
-  under a law), else the article's main event, which is what the article reports;
+  under a law); a law the narration names with no speaker is cited by the article's
+  main event, which is what the article reports;
 * an organization that is the subject of an invoking verb ("KPU menetapkan ...
   berdasarkan PKPU ...") cites it.
 
@@ -76,7 +77,9 @@ def citations(doc) -> None:
             speaker = _attributed_later(doc, sent, sentences, holder)
         if laws:
             events = [r for r in rs if r.mention.type == "Event" and not is_election(r.key)]
-            event = events[0].key if events else main
+            # a law in someone's words is theirs; the article's event cites what the narration
+            # ties to it, or a law of a sentence that names the event
+            event = events[0].key if events else (None if speaker else main)
             orgs = _acting_orgs(rs, sent) if not speaker else []
             for key, start, end in laws:
                 if speaker:
