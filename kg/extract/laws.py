@@ -19,6 +19,7 @@ from typing import Any
 
 import yaml
 
+from ..coordination import groups
 from ..model import Mention
 from ..text import fold, slug, squash
 
@@ -357,12 +358,28 @@ _UUD_TAIL = re.compile(r"(?:\s+(?i:Negara\s+Republik\s+Indonesia))?(?:\s+(?i:Tah
 # "Peraturan Pemerintah (PP) Nomor 11": the acronym the article gives in brackets
 _ACRONYM = re.compile(r"\s*\(\s*(?P<acr>[A-Za-z][\w.\- ]{0,14}?)\s*\)")
 # another number under the same head: "UU Nomor 31 Tahun 1999 jo. Nomor 20 Tahun 2001",
-# "Permendagri Nomor 77 Tahun 2020 dan Nomor 90 Tahun 2019"
-_CHAIN = re.compile(
-    r"\s*(?:,|(?i:jo\.?|juncto|junto|dan|serta|atau)"
+# "Permendagri Nomor 77 Tahun 2020 dan Nomor 90 Tahun 2019". List separators ("," "dan"
+# "serta") are kg.coordination's; the legal links (jo, sebagaimana diubah) are the law's own.
+_NUMBER_WORD = re.compile(r"(?<![\w-])(?i:Nomor|Nomer|No\.?)\s*[:.]?\s*\d")
+_LEGAL_LINK = re.compile(
+    r"\s*,?\s*(?:(?i:jo\.?|juncto|junto)"
     r"|(?i:(?:yang\s+|sebagaimana\s+)(?:telah\s+)?(?:diubah|diganti)(?:\s+(?:dengan|menjadi|oleh))?))\s*"
     r"(?=(?i:Nomor|Nomer|No\.?)\s*[:.]?\s*\d)"
 )
+
+
+def _chained(text: str, pos: int) -> int | None:
+    """Where a number coordinated with the instrument ending at ``pos`` starts, or None."""
+    link = _LEGAL_LINK.match(text, pos)
+    if link:
+        return link.end()
+    nxt = _NUMBER_WORD.search(text, pos, pos + 24)
+    if nxt is None or nxt.start() > pos + 12:
+        return None
+    together = groups([(pos - 1, pos), (nxt.start(), nxt.end())], text)
+    return nxt.start() if len(together) == 1 else None
+
+
 # what a title must not end with once it is cut before the next instrument
 _TRAIL = re.compile(
     r"(?:[\s,;]+|^)(?:(?i:dan|serta|atau|jo\.?|juncto|junto|tentang|atas|dengan|menjadi|penetapan|telah|yang"
@@ -535,10 +552,10 @@ def _raw_mentions(text: str) -> list[_Raw]:
                 continue
             p = from_
             while True:
-                c = _CHAIN.match(text, p)
-                if not c:
+                c = _chained(text, p)
+                if c is None:
                     break
-                n2 = pat.number.match(text, c.end())
+                n2 = pat.number.match(text, c)
                 num2 = n2.group("num").rstrip(".-/")
                 p2 = n2.start("num") + len(num2)
                 y2 = pat.year.match(text, p2)
@@ -546,7 +563,7 @@ def _raw_mentions(text: str) -> list[_Raw]:
                 year2 = int(y2.group("year")) if y2 else None
                 head = h.acronym or squash(text[h.start : h.head_end])
                 names2 = (f"{head} Nomor {num2} Tahun {year2}", f"{head} {num2}/{year2}") if year2 else ()
-                out.append(_Raw(c.end(), end2, h.typ, num2, year2, None, None, frozenset(), h.region, names2))
+                out.append(_Raw(c, end2, h.typ, num2, year2, None, None, frozenset(), h.region, names2))
                 p = end2
             if p != from_:
                 break
