@@ -173,17 +173,18 @@ def _patterns() -> _Patterns:
     # ministerial instruments first (longest heads)
     add("permen", "permen",
         rf"{_PERATURAN_MENTERI}\s+(?P<permen_t>{topic})|{_PERMEN}(?P<permen_s>{suffix})(?![\w-])"
-        rf"|(?P<permen_pmk>PMK)(?=\s+(?i:Nomor|No\b|No\.))")
+        rf"|(?P<permen_pmk>PMK)(?=\s+(?i:Nomor|No\b|No\.))"
+        rf"|(?i:Peraturan)\s+(?P<permen_m>{minister})(?![\w-])")
     add("kepmen", "kepmen",
         rf"(?:{_KEPUTUSAN_MENTERI}|SK\s+Menteri)\s+(?P<kepmen_t>{topic})"
         rf"|(?:{_KEPUTUSAN}|SK)\s+(?P<kepmen_m>{minister})(?![\w-])"
         rf"|{_KEPMEN}(?P<kepmen_s>{suffix})(?![\w-])")
     add("se", "se",
-        rf"(?:{_SURAT_EDARAN}|SE|SEB)"
+        rf"(?:{_SURAT_EDARAN}|SE|SEB)(?:\s*\(\s*(?:SE|SEB)\s*\))?"
         rf"(?:\s+(?:(?:{_MENTERI})\s+(?P<se_t>{topic})|{_KEMENTERIAN}\s+(?P<se_kt>{topic}){ri}"
         rf"|(?P<se_m>{minister}|{ministry})(?![\w-])|(?P<se_i>{issuer})(?![\w-])))?")
     add("sk", "sk",
-        rf"(?:{_SURAT_KEPUTUSAN}|SK)"
+        rf"(?:{_SURAT_KEPUTUSAN}|SK)(?:\s*\(\s*SK\s*\))?"
         rf"(?:\s+(?:{_KEMENTERIAN}\s+(?P<sk_t>{topic}){ri}|(?P<sk_m>{ministry})(?![\w-])|(?P<sk_i>{issuer})(?![\w-])))?")
     # the rest, from laws.yaml
     order = sorted(data.instruments.items(), key=lambda kv: -max((len(x) for x in kv[1][0] + kv[1][1]), default=0))
@@ -305,6 +306,8 @@ def _title_end(text: str, pos: int, *, max_words: int = 30) -> int:
     words = 0
     i = pos
     limit = max_words if title_mode else 14
+    comma = None          # where the last comma of a title-case title stands
+    closed = False        # whether a conjunction followed it ("Gubernur, Bupati, dan Walikota")
     while words < limit:
         m = _TOKEN.match(text, i)
         if not m:
@@ -317,6 +320,7 @@ def _title_end(text: str, pos: int, *, max_words: int = 30) -> int:
             if title_mode:
                 if not (w[0].isupper() or w.lower() in ("dan", "serta", "atau")):
                     break
+                comma, closed = m.start("c"), w.lower() in ("dan", "serta", "atau")
             elif w.lower() in _CLAUSE or w.lower().endswith("nya"):
                 break
             i = m.end()
@@ -326,7 +330,12 @@ def _title_end(text: str, pos: int, *, max_words: int = 30) -> int:
         if title_mode:
             if w[0].isupper() or w[0].isdigit():
                 good_end = m.end()
+            elif lw in ("dan", "serta", "atau") and comma is not None:
+                closed = True
             elif lw not in _FUNCTION:
+                # "tentang Pemilu, ASN wajib netral": a new clause began at the comma
+                if comma is not None and not closed:
+                    good_end = min(good_end, comma)
                 break
         else:
             if lw in _CLAUSE or (lw.endswith("nya") and words > 0):
@@ -393,6 +402,19 @@ _ISSUER_FORM = re.compile(
     r"(?P<iss>Bawaslu|KPU|BKN|DKPP)\s+(?:(?i:Nomor|No\.?)\s*)?(?P<num>\d{1,4})\s*(?:(?i:tahun)\s*|/\s*)"
     r"(?P<year>(?:19|20)\d\d)(?!\d)"
 )
+_SIGNED = re.compile(
+    r"\s*,?\s*(?i:tanggal|tertanggal|tgl\.?)\s+\d{1,2}\s+"
+    r"(?i:Januari|Februari|Pebruari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|Nopember|Desember)"
+    r"\s+(?:19|20)\d\d(?!\d)"
+)
+_RI = re.compile(r"\s+(?:RI|Republik\s+Indonesia)(?=\s*(?:\(|,|(?i:Nomor|Nomer|No\.?)\s*[:.]?\s*\d))")
+_JOINT_HEAD = re.compile(r"(?i:Surat\s+Edaran\s+Bersama|SEB|SKB|Surat\s+Keputusan\s+Bersama|Keputusan\s+Bersama)\b")
+# the officials who sign a joint instrument, up to its number: capitalised words, commas and "dan"
+_SIGNERS = re.compile(r"(?:\s*,?\s*(?:(?:dan|serta|dalam|dengan)\s+)?[A-Z][\w./-]*){1,30}?\s*,?\s*(?=(?i:Nomor|Nomer|No\.?)\s*[:.]?\s*\d)")
+_HOW_MANY = re.compile(
+    r"\s+(?P<what>(?:\d{1,2}|(?i:dua|tiga|empat|lima|enam|tujuh|delapan))\s+"
+    r"(?i:Menteri|Kementerian(?:\s*/\s*Lembaga)?|Lembaga|Instansi|Pimpinan\s+Lembaga))(?![\w-])"
+)
 _PERPPU_TAIL = re.compile(r"\s+(?i:menjadi\s+undang\s*-?\s*undang)$")
 REGIONAL = ("perda", "pergub", "perbup", "perwal", "kepgub", "kepbup", "kepwal", "ranperda")
 _REGIONAL_ISSUER = {"gubernur": "province", "bupati": "regency", "wali-kota": "city", "walikota": "city"}
@@ -448,10 +470,28 @@ def _parse_head(text: str, m: re.Match, pat: _Patterns) -> _Head:
         h.core_end = u.end() if u else pos
         h.year = 1945
         return h
+    ri = _RI.match(text, pos)
+    if ri:
+        pos = ri.end()
     a = _ACRONYM.match(text, pos)
     if a and (pat.number.match(text, a.end()) or pat.region.match(text, a.end())):
         h.acronym, h.paren = a.group("acr"), (a.start(), a.end())
         pos = a.end()
+        ri = _RI.match(text, pos)
+        if ri:
+            pos = ri.end()
+    if (typ in ("skb", "se") or typ.startswith("se-")) and _JOINT_HEAD.match(text, h.start):
+        # "Surat Edaran Bersama Menteri PANRB, Mendagri, Kepala BKN dan Ketua Bawaslu Nomor 1 Tahun 2023"
+        typ = h.typ = "skb" if typ == "skb" else "seb"
+        signers = _SIGNERS.match(text, pos)
+        if signers and pat.number.match(text, signers.end()):
+            pos = signers.end()
+        else:
+            n = _HOW_MANY.match(text, pos)
+            if n:   # "SKB 5 Menteri": named by its signers alone
+                h.short = squash(n.group("what"))
+                h.core_end = n.end()
+                return h
     if _regional_kind(typ):
         r = pat.region.match(text, pos)
         if r:
@@ -473,6 +513,13 @@ def _parse_head(text: str, m: re.Match, pat: _Patterns) -> _Head:
             elif n.re is not pat.bare_number:
                 h.number, pos = number, end
             # else "UU 2024" or "PP 5" alone is not a citation
+    if h.number is not None:
+        # "Nomor 100/757/Adpim tanggal 13 Juli 2020": the date is the instrument's, not an event's
+        d = _SIGNED.match(text, pos)
+        if d:
+            pos = d.end()
+            if h.year is None:
+                h.year = int(d.group(0)[-4:])
     if h.number is None:
         s = pat.short.match(text, pos)
         # "UU ASN Nomor 20 Tahun 2023": the explicit number wins
@@ -598,16 +645,24 @@ def _core_names(text: str, h: _Head) -> tuple[str, ...]:
     the acronym instead of the long head, "PP 11/2017"."""
     core = text[h.start : h.core_end]
     names = [squash(core)]
+    signed = _SIGNED.search(core)
+    if signed:
+        core = core[: signed.start()]
+        names.append(squash(core))
     if h.paren:
         ps, pe = h.paren[0] - h.start, h.paren[1] - h.start
         names.append(squash(core[:ps] + " " + core[pe:]))
         if h.acronym:
             names.append(squash(h.acronym + " " + core[pe:]))
     if h.number and h.year:
-        head = h.acronym or squash(text[h.start : h.head_end])
-        if " " not in head and "-" not in head:
-            names.append(f"{head} Nomor {h.number} Tahun {h.year}")
-            names.append(f"{head} {h.number}/{h.year}")
+        heads = [h.acronym or squash(text[h.start : h.head_end])]
+        spelled = _data().instruments.get(h.typ)
+        if spelled and spelled[1]:
+            heads.append(spelled[1][0])     # "Peraturan Bawaslu Nomor 3" is "Perbawaslu Nomor 3"
+        for head in dict.fromkeys(heads):
+            if " " not in head and "-" not in head:
+                names.append(f"{head} Nomor {h.number} Tahun {h.year}")
+                names.append(f"{head} {h.number}/{h.year}")
     return tuple(dict.fromkeys(n for n in names if n))
 
 
@@ -803,6 +858,8 @@ class LawExtractor:
                 key = "law:" + "-".join(p for p in parts if p and p != "x")
             elif r.number:
                 key = law_key(typ, r.number, r.year)
+            elif r.typ in ("skb", "seb") and r.short and not _short_entry(r.short, r.typ):
+                key = f"law:{r.typ}-{slug(r.title or r.short)}"
             else:
                 entry = _short_entry(r.short, r.typ) if r.short else None
                 if entry is None:

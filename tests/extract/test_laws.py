@@ -391,3 +391,36 @@ def test_no_false_drafts(text):
 )
 def test_bare_references(text, expected):
     assert [t for _, _, t in bare_references(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Pengawasan sesuai Peraturan Bawaslu RI Nomor 3 Tahun 2023.", ["law:perbawaslu-2023-3"]),
+        ("Sesuai UU RI Nomor 7 Tahun 2017 dan Undang-Undang Republik Indonesia Nomor 10 Tahun 2016.",
+         ["law:uu-2017-7", "law:uu-2016-10"]),
+        ("Penyusunan mengacu Peraturan Mendagri Nomor 86 Tahun 2017.", ["law:permendagri-2017-86"]),
+        ("Hal itu merujuk Surat Edaran (SE) Bupati Sigi Nomor 800/12/BKPSDM.", ["law:se-bupati-kabupaten-sigi-800-12-bkpsdm"]),
+        ("Rapat menindaklanjuti SE Mendagri Nomor 100/757/Adpim tanggal 13 Juli 2020.",
+         ["law:se-mendagri-2020-100-757-adpim"]),
+        ("Netralitas diatur Surat Edaran Bersama Menteri PANRB, Mendagri, Kepala BKN dan Ketua Bawaslu Nomor 1 Tahun "
+         "2023.", ["law:seb-2023-1"]),
+        ("Pegawai wajib mematuhi SKB 5 Menteri tentang netralitas ASN.", ["law:skb-netralitas-asn"]),
+    ],
+)
+def test_issuers_qualifiers_and_joint_instruments(text, expected):
+    assert _keys_in(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, label",
+    [
+        ("Sesuai amanat UU Nomor 7 Tahun 2017 tentang Pemilu, ASN wajib netral.", "UU Nomor 7 Tahun 2017 tentang Pemilu"),
+        ("Dasarnya UU Nomor 1 Tahun 2015 tentang Pemilihan Gubernur, Bupati, dan Walikota yang sudah diubah.",
+         "UU Nomor 1 Tahun 2015 tentang Pemilihan Gubernur, Bupati, dan Walikota"),
+        ("Perda Nomor 3 Tahun 2020 tanggal 12 Maret 2020 tentang Pajak Daerah diundangkan.",
+         "Perda Nomor 3 Tahun 2020 tanggal 12 Maret 2020 tentang Pajak Daerah"),
+    ],
+)
+def test_title_and_date_boundaries(text, label):
+    assert EXTRACT(text, published=PUB)[0].label == label
