@@ -532,8 +532,10 @@ def _parse_head(text: str, m: re.Match, pat: _Patterns) -> _Head:
 
 def _regional_kind(typ: str) -> str | None:
     """The kind of region whose government issues an instrument of this type, if any."""
-    if typ in ("perda", "ranperda", "rapbd"):
+    if typ in ("perda", "ranperda", "rapbd", "perkada"):
         return "any"
+    if typ in ("kepkpu", "pkpu", "perbawaslu"):
+        return "written"     # national unless the text names a region ("Keputusan KPU Kota X")
     if typ in ("pergub", "kepgub"):
         return "province"
     if typ in ("perbup", "kepbup"):
@@ -803,6 +805,8 @@ def _region_slug(written: str | None, kind: str | None, codes: tuple[str, ...]) 
             if inside or len(found) == 1:
                 return spelled((inside or list(found))[0])
         return slug(written)
+    if kind == "written":
+        return None
     for code in codes:
         r = region(code)
         if r is None:

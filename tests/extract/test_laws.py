@@ -424,3 +424,19 @@ def test_issuers_qualifiers_and_joint_instruments(text, expected):
 )
 def test_title_and_date_boundaries(text, label):
     assert EXTRACT(text, published=PUB)[0].label == label
+
+
+@pytest.mark.parametrize(
+    "text, codes, expected",
+    [
+        ("Penetapan berdasarkan Keputusan KPU Kota Palu Nomor 12 Tahun 2024.", ("72.71", "72"),
+         ["law:kepkpu-kota-palu-2024-12"]),
+        # a national body's instrument takes no region from the article
+        ("Jadwal ditetapkan dengan Keputusan KPU Nomor 360 Tahun 2024.", ("72.71", "72"), ["law:kepkpu-2024-360"]),
+        ("Tahapan sesuai PKPU Nomor 8 Tahun 2024.", ("72.71", "72"), ["law:pkpu-2024-8"]),
+        ("Tarif diatur Perwali Nomor 8 Tahun 2022.", ("72.71", "72"), ["law:perwal-kota-palu-2022-8"]),
+        ("Pungutan diatur Perdes Nomor 2 Tahun 2023.", (), ["law:perdes-2023-2"]),
+    ],
+)
+def test_national_and_regional_issuers(text, codes, expected):
+    assert _keys_in(text, codes) == expected
