@@ -402,11 +402,21 @@ _ISSUER_FORM = re.compile(
     r"(?P<iss>Bawaslu|KPU|BKN|DKPP)\s+(?:(?i:Nomor|No\.?)\s*)?(?P<num>\d{1,4})\s*(?:(?i:tahun)\s*|/\s*)"
     r"(?P<year>(?:19|20)\d\d)(?!\d)"
 )
-_SIGNED = re.compile(
-    r"\s*,?\s*(?i:tanggal|tertanggal|tgl\.?)\s+\d{1,2}\s+"
-    r"(?i:Januari|Februari|Pebruari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|Nopember|Desember)"
-    r"\s+(?:19|20)\d\d(?!\d)"
-)
+
+
+@lru_cache(maxsize=1)
+def _signed() -> re.Pattern[str]:
+    """"tanggal 13 Juli 2020" after an instrument's number: its signing date (month names
+    from calendar.yaml, full names only)."""
+    from ..data import load_yaml
+
+    months = [m for m in load_yaml("calendar.yaml")["months"] if len(m) > 3 and "." not in m]
+    return re.compile(
+        r"\s*,?\s*(?i:tanggal|tertanggal|tgl\.?)\s+\d{1,2}\s+"
+        rf"(?i:{_alt(months)})\s+(?:19|20)\d\d(?!\d)"
+    )
+
+
 _RI = re.compile(r"\s+(?:RI|Republik\s+Indonesia)(?=\s*(?:\(|,|(?i:Nomor|Nomer|No\.?)\s*[:.]?\s*\d))")
 _JOINT_HEAD = re.compile(r"(?i:Surat\s+Edaran\s+Bersama|SEB|SKB|Surat\s+Keputusan\s+Bersama|Keputusan\s+Bersama)\b")
 # the officials who sign a joint instrument, up to its number: capitalised words, commas and "dan"
@@ -515,7 +525,7 @@ def _parse_head(text: str, m: re.Match, pat: _Patterns) -> _Head:
             # else "UU 2024" or "PP 5" alone is not a citation
     if h.number is not None:
         # "Nomor 100/757/Adpim tanggal 13 Juli 2020": the date is the instrument's, not an event's
-        d = _SIGNED.match(text, pos)
+        d = _signed().match(text, pos)
         if d:
             pos = d.end()
             if h.year is None:
@@ -647,7 +657,7 @@ def _core_names(text: str, h: _Head) -> tuple[str, ...]:
     the acronym instead of the long head, "PP 11/2017"."""
     core = text[h.start : h.core_end]
     names = [squash(core)]
-    signed = _SIGNED.search(core)
+    signed = _signed().search(core)
     if signed:
         core = core[: signed.start()]
         names.append(squash(core))
