@@ -570,7 +570,42 @@ def _cut_title(text: str, start: int, limit: int) -> int:
     return end
 
 
+@lru_cache(maxsize=1)
+def _prefilter():
+    """(automaton of lowercased words, short acronyms as written): a text that has none of
+    them names no instrument, so the patterns are not run on it."""
+    import ahocorasick
+
+    data = _data()
+    words = {"permen", "kepmen", "peraturan", "keputusan", "surat", "instruksi", "rancangan", "ranperda",
+             "raperda", "rapbd", "r-apbd", "pasal", "pmk", "inmen"}
+    exact = set()
+    for long, acronyms in data.instruments.values():
+        for form in long:
+            words.add(re.split(r"[\s-]", form.lower())[0])
+        for a in acronyms:
+            if len(a) <= 3 and a.isupper():
+                exact.add(a)
+            else:
+                words.add(re.split(r"[\s-]", a.lower())[0])
+    exact |= {"SE", "SEB", "SK", "SKB", "PMK"}
+    auto = ahocorasick.Automaton()
+    for w in words:
+        auto.add_word(w, w)
+    auto.make_automaton()
+    return auto, tuple(sorted(exact))
+
+
+def _may_cite(text: str) -> bool:
+    auto, exact = _prefilter()
+    for _ in auto.iter(text.lower()):
+        return True
+    return any(a in text for a in exact)
+
+
 def _raw_mentions(text: str) -> list[_Raw]:
+    if not _may_cite(text):
+        return []
     pat = _patterns()
     heads = [_parse_head(text, m, pat) for m in pat.head.finditer(text)]
     anchors = sorted(h.start for h in heads if h.anchor)
@@ -687,6 +722,8 @@ def bare_references(text: str) -> list[tuple[int, int, str]]:
     """(start, end, type) of instruments named again without their number: "Keputusan
     Mendagri", "Pergub yang baru", "Perda tersebut". A general type ("Undang-Undang")
     counts only with a determiner. The caller decides which cited law each refers to."""
+    if not _may_cite(text):
+        return []
     pat = _patterns()
     out = []
     for m in pat.head.finditer(text):
