@@ -440,3 +440,20 @@ def test_title_and_date_boundaries(text, label):
 )
 def test_national_and_regional_issuers(text, codes, expected):
     assert _keys_in(text, codes) == expected
+
+
+def test_prefilter_keeps_every_mention(monkeypatch):
+    from kg.extract import laws
+
+    texts = [
+        "Sesuai UU No 20/2023 pegawai dilarang berpolitik.",
+        "Dewan membahas Ranperda Perubahan APBD 2026 bersama eksekutif.",
+        "Pengawas berpegang pada pasal 12 Bawaslu 7 tahun 2022 soal laporan.",
+        "Rapat menindaklanjuti SE Mendagri Nomor 100/757/Adpim tanggal 13 Juli 2020.",
+        "Qanun Aceh Nomor 5 Tahun 2020 berlaku.",
+        "DPRD menyetujui RAPBD Kota Banjarbaru 2025 pekan ini.",
+    ]
+    filtered = [laws._raw_mentions(t) for t in texts]
+    monkeypatch.setattr(laws, "_may_cite", lambda text: True)
+    assert filtered == [laws._raw_mentions(t) for t in texts]
+    assert all(filtered)
