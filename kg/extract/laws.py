@@ -426,7 +426,6 @@ _HOW_MANY = re.compile(
     r"(?i:Menteri|Kementerian(?:\s*/\s*Lembaga)?|Lembaga|Instansi|Pimpinan\s+Lembaga))(?![\w-])"
 )
 _PERPPU_TAIL = re.compile(r"\s+(?i:menjadi\s+undang\s*-?\s*undang)$")
-REGIONAL = ("perda", "pergub", "perbup", "perwal", "kepgub", "kepbup", "kepwal", "ranperda")
 _REGIONAL_ISSUER = {"gubernur": "province", "bupati": "regency", "wali-kota": "city", "walikota": "city"}
 
 
