@@ -19,12 +19,13 @@ LITERAL = {"heldOn", "endDate"}   # predicates whose object is a date, not an en
 def relation_steps():
     from .attendance import attendance
     from .citations import citations
+    from .organizers import organizers
     from .roles import roles
     from .setting import setting
     from .stated import stated
     from .statements import statements
 
-    return [stated, roles, attendance, setting, citations, statements]
+    return [stated, roles, attendance, organizers, setting, citations, statements]
 
 
 def add_fact(doc, subject: str, predicate: str, obj: str, sentence, start: int, end: int,
