@@ -183,7 +183,8 @@ class OfficeExtractor:
             scope_names = {region.name}
             scope_label = region.name
         if scope is not None and scope.type == "Place" and (
-                (set(t.levels or ()) and set(t.levels) <= {"district", "village"} and re.match(r"place:\d", scope.key))
+                (set(t.levels or ()) and set(t.levels) <= {"district", "village"}
+                 and re.fullmatch(r"place:\d{2}(?:\.\d{2})?", scope.key))   # a province or regency, not a district
                 or (scope.key.startswith("place:area:") and
                     gazetteer.regions_named(squash(scope.text).split(" ", 1)[-1]))):
             return None   # "Kepala Kampung Puncak Jaya": the village heads of a regency, not one office
