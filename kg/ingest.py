@@ -29,6 +29,9 @@ from .model import Article
 from .readers import ArticleError, clean, decode, read_bytes, read_html, read_jsonl
 
 WIDGET = re.compile(r"^\d{1,2}([.,]\d)?\s*°?\s*[CF]$")
+# a markdown link "[Outlet](https://...)": no bracket inside the label or the address, so
+# that a run of "[" before a run of "]" costs one pass, not one pass per "["
+LINK = re.compile(r"\[([^\[\]]+)\]\(https?://[^()]+\)")
 DASH = re.compile(r"\s+[–—-]{1,2}\s+|\s*[–—]\s*")
 
 
@@ -156,7 +159,7 @@ def parse_article(text: str, *, id: str, path: str = "") -> Article:
             if author:
                 break
     if publisher is None:
-        m = re.search(r"\[([^\]]+)\]\(https?://[^)]+\)", text[: body[0][1]])
+        m = LINK.search(text, 0, body[0][1])
         if m:
             publisher = m.group(1)
     return Article(id=id, path=path, text=text, body=tuple(body), title=title, title_span=title_span,

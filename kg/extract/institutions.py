@@ -31,6 +31,7 @@ DESIGNATOR = re.compile(rf"\s+({ROMAN})(?=[\s,.;:)]|$)")
 SUFFIX = re.compile(r"\s+([A-Z]{2,8})(?=[\s,.;:)]|$)")
 PAREN = re.compile(r"\s*\(\s*([^()\n]{1,60}?)\s*\)")
 GAP = re.compile(r"^[\s\-–/]*$")
+MAX_CHAIN = 8   # bodies in one name; real chains hold up to 5, longer runs are repeated words
 
 
 @cache
@@ -216,7 +217,7 @@ def _chains(text: str, items: list[Item]) -> list[list[Item]]:
     chains: list[list[Item]] = []
     for it in items:
         if chains and GAP.match(text[chains[-1][-1].end:it.start]) and it.cat != "generic" \
-                and chains[-1][-1].cat != "country":
+                and chains[-1][-1].cat != "country" and len(chains[-1]) < MAX_CHAIN:
             chains[-1].append(it)
         else:
             chains.append([it])

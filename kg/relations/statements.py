@@ -13,6 +13,7 @@ A quote nobody can be found for is left out.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from functools import cache
 
 from .. import gazetteer
@@ -45,10 +46,13 @@ def _quotes(text: str, start: int, end: int):
     """(open, close) spans of quotations inside [start, end)."""
     out = []
     pos = start
+    ahead: dict[str, int] = {}   # the next place of each opening mark at or after pos (-1: none)
     while pos < end:
         best = None
         for o, c in OPEN_CLOSE:
-            i = text.find(o, pos, end)
+            i = ahead.get(o)
+            if i is None or 0 <= i < pos:
+                i = ahead[o] = text.find(o, pos, end)
             if i >= 0 and (best is None or i < best[0]):
                 best = (i, o, c)
         if best is None:
@@ -79,6 +83,7 @@ def statements(doc) -> None:
     body_start = art.body[0][0] if art.body else 0
     body_end = art.body[-1][1] if art.body else 0
     sentence_of = _sentence_index(doc)
+    starts = [s[0] for s in speakers]   # speakers sorted by start: found by bisection, not by a scan
     found: list[Statement] = []
     quoted: list[tuple[int, int]] = []
     last: str | None = None
@@ -89,8 +94,8 @@ def statements(doc) -> None:
             if m.group("nya") or m.group("pron") or m.group(0).rstrip().endswith("nya"):
                 return "last"
             tail = pos + m.end()
-            nxt = [s for s in speakers if tail <= s[0] <= tail + 3]
-            return nxt[0][2] if nxt else None
+            i = bisect_left(starts, tail)
+            return speakers[i][2] if i < len(speakers) and speakers[i][0] <= tail + 3 else None
         if nya_re.match(text[pos:pos + 40]) and _verb_after_re().match(text[pos:pos + 40]):
             return "last"
         return None
@@ -102,14 +107,17 @@ def statements(doc) -> None:
         lead = text[sent.start:qstart]
         if not speech_re.search(lead):
             return None
-        cands = [s for s in speakers if sent.start <= s[0] and s[1] <= qstart]
-        return cands[0][2] if cands else None
+        for i in range(bisect_left(starts, sent.start), bisect_right(starts, qstart)):
+            if speakers[i][1] <= qstart:
+                return speakers[i][2]
+        return None
 
     for qs, qe, close in _quotes(text, body_start, body_end):
         who = who_after(close) or who_before(qs - 1)
         if who == "last":
-            prior = [s for s in speakers if s[1] <= qs]
-            who = prior[-1][2] if prior else last
+            prior = next((speakers[i] for i in range(bisect_right(starts, qs) - 1, -1, -1) if speakers[i][1] <= qs),
+                         None)
+            who = prior[2] if prior else last
         if not who:
             continue
         last = who
@@ -119,20 +127,22 @@ def statements(doc) -> None:
     for sent in doc.sentences:
         if art.title_span and sent.start == art.title_span[0]:
             continue
-        if any(a < sent.end and sent.start < b for a, b in quoted):
+        i = bisect_left(quoted, (sent.end,))   # quotations come in text order, without overlaps
+        if i and quoted[i - 1][1] > sent.start:
             continue
         s_text = sent.text
         who = None
         words_from = None
         m = menurut_re.match(s_text)
         if m:
-            first = [s for s in speakers if s[0] == sent.start + m.end()]
+            at = sent.start + m.end()
+            first = speakers[bisect_left(starts, at):bisect_right(starts, at)]
             comma = s_text.find(",", m.end())
             if first and comma > 0:
                 who, words_from = first[0][2], sent.start + comma + 1
         else:
-            for s, e, key in speakers:
-                if not (sent.start <= s and e <= sent.end):
+            for s, e, key in speakers[bisect_left(starts, sent.start):bisect_right(starts, sent.end)]:
+                if e > sent.end:
                     continue
                 v = speech_re.match(text, e) or speech_re.match(text, _skip(text, e))
                 if v and v.start() - e <= 40:
@@ -145,8 +155,10 @@ def statements(doc) -> None:
 
 
 def _skip(text: str, pos: int) -> int:
-    m = re.match(r"[\s,]*(?:juga\s+|pun\s+|kembali\s+)?", text[pos:])
-    return pos + (m.end() if m else 0)
+    return _SKIP.match(text, pos).end()
+
+
+_SKIP = re.compile(r"[\s,]*(?:juga\s+|pun\s+|kembali\s+)?")
 
 
 def _make(doc, who, text, start, end, spoke, sentence_of, *, direct) -> Statement:
@@ -157,8 +169,14 @@ def _make(doc, who, text, start, end, spoke, sentence_of, *, direct) -> Statemen
 
 def _sentence_index(doc):
     spans = [(s.start, s.end, s) for s in doc.sentences]
+    ordered = sorted(spans, key=lambda x: (x[0], x[1]))
+    starts = [a for a, _, _ in ordered]
+    apart = all(ordered[i][1] <= ordered[i + 1][0] for i in range(len(ordered) - 1))
 
     def find(pos: int):
+        if apart:  # sentences do not overlap (always, from make_doc): found by bisection
+            i = bisect_right(starts, pos) - 1
+            return ordered[i][2] if i >= 0 and pos < ordered[i][1] else None
         for a, b, s in spans:
             if a <= pos < b:
                 return s
