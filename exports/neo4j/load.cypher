@@ -9,7 +9,8 @@ SET n.label = CASE WHEN row.`label` STARTS WITH "'" THEN substring(row.`label`, 
     n.type = row.`:LABEL`,
     n.names = split(CASE WHEN row.`names:string[]` STARTS WITH "'" THEN substring(row.`names:string[]`, 1) ELSE row.`names:string[]` END, ';'),
     n.articles = split(CASE WHEN row.`articles:string[]` STARTS WITH "'" THEN substring(row.`articles:string[]`, 1) ELSE row.`articles:string[]` END, ';'),
-    n.dates = CASE row.`dates:string[]` WHEN '' THEN [] ELSE split(CASE WHEN row.`dates:string[]` STARTS WITH "'" THEN substring(row.`dates:string[]`, 1) ELSE row.`dates:string[]` END, ';') END
+    n.dates = CASE row.`dates:string[]` WHEN '' THEN [] ELSE split(CASE WHEN row.`dates:string[]` STARTS WITH "'" THEN substring(row.`dates:string[]`, 1) ELSE row.`dates:string[]` END, ';') END,
+    n.end_dates = CASE row.`end_dates:string[]` WHEN '' THEN [] ELSE split(CASE WHEN row.`end_dates:string[]` STARTS WITH "'" THEN substring(row.`end_dates:string[]`, 1) ELSE row.`end_dates:string[]` END, ';') END
 WITH n, row
 CALL apoc.create.addLabels(n, [row.`:LABEL`]) YIELD node
 RETURN count(node);

@@ -1,14 +1,14 @@
 """Neo4j: CSV files in the layout of `neo4j-admin database import`, and a Cypher script
 that loads the same files with LOAD CSV.
 
-    neo4j/nodes.csv          id:ID,:LABEL,label,names:string[],articles:string[],dates:string[]
+    neo4j/nodes.csv          id:ID,:LABEL,label,names:string[],articles:string[],dates:string[],end_dates:string[]
     neo4j/relationships.csv  :START_ID,:END_ID,:TYPE,articles:string[]
     neo4j/load.cypher        CREATE CONSTRAINT + LOAD CSV ... MERGE
     neo4j/after_import.cypher  run after neo4j-admin: undoes the spreadsheet guard
     neo4j/README.txt         the neo4j-admin command line
 
 Cells are guarded against spreadsheet formulas (OWASP): one starting with = + - @,
-tab, CR or ' is written with a leading ', which both loading paths take off again.
+tab, CR or ' is written with a leading ', which every loading path takes off again.
 
 Arrays use ";" (neo4j-admin's default array delimiter). Relation types are
 UPPER_SNAKE_CASE; heldOn dates are the node property ``dates``.
@@ -26,7 +26,8 @@ from . import write_atomic
 if TYPE_CHECKING:  # pragma: no cover
     from ..graph import KnowledgeGraph
 
-NODE_HEADER = ["id:ID", ":LABEL", "label", "names:string[]", "articles:string[]", "dates:string[]"]
+NODE_HEADER = ["id:ID", ":LABEL", "label", "names:string[]", "articles:string[]", "dates:string[]",
+               "end_dates:string[]"]
 REL_HEADER = [":START_ID", ":END_ID", ":TYPE", "articles:string[]"]
 
 # OWASP "CSV injection": a cell that starts with one of these is a formula to a
@@ -61,7 +62,8 @@ SET n.label = {_v("label")},
     n.type = row.`:LABEL`,
     n.names = split({_v("names:string[]")}, ';'),
     n.articles = split({_v("articles:string[]")}, ';'),
-    n.dates = CASE row.`dates:string[]` WHEN '' THEN [] ELSE split({_v("dates:string[]")}, ';') END
+    n.dates = CASE row.`dates:string[]` WHEN '' THEN [] ELSE split({_v("dates:string[]")}, ';') END,
+    n.end_dates = CASE row.`end_dates:string[]` WHEN '' THEN [] ELSE split({_v("end_dates:string[]")}, ';') END
 WITH n, row
 CALL apoc.create.addLabels(n, [row.`:LABEL`]) YIELD node
 RETURN count(node);
@@ -72,41 +74,82 @@ CALL apoc.merge.relationship(a, row.`:TYPE`, {{}}, {{articles: split({_v("articl
 RETURN count(rel);
 """
 
-# after neo4j-admin database import: the same ' taken off the imported properties (the
-# bulk importer reads cells as they are; a guarded array cell has its ' on its first item)
+# after neo4j-admin database import (or Memgraph's LOAD CSV below): the same ' taken off the
+# imported properties (they hold the cells as written; a guarded list has its ' on its first item)
 AFTER_IMPORT = """// Run once after `neo4j-admin database import` (see README.txt): takes off the ' that
 // kg wrote in front of cells starting with = + - @ tab, CR or ' (spreadsheet safety).
 MATCH (n) WHERE n.label STARTS WITH "'" SET n.label = substring(n.label, 1);
-MATCH (n) WHERE size(n.names) > 0 AND n.names[0] STARTS WITH "'"
-  SET n.names = [substring(n.names[0], 1)] + n.names[1..];
-MATCH (n) WHERE size(n.articles) > 0 AND n.articles[0] STARTS WITH "'"
-  SET n.articles = [substring(n.articles[0], 1)] + n.articles[1..];
-MATCH (n) WHERE size(n.dates) > 0 AND n.dates[0] STARTS WITH "'"
-  SET n.dates = [substring(n.dates[0], 1)] + n.dates[1..];
-MATCH ()-[r]->() WHERE size(r.articles) > 0 AND r.articles[0] STARTS WITH "'"
+""" + "".join(f"""MATCH (n) WHERE size(n.{p}) > 0 AND n.{p}[0] STARTS WITH "'"
+  SET n.{p} = [substring(n.{p}[0], 1)] + n.{p}[1..];
+""" for p in ("names", "articles", "dates", "end_dates")) + """MATCH ()-[r]->() WHERE size(r.articles) > 0 AND r.articles[0] STARTS WITH "'"
   SET r.articles = [substring(r.articles[0], 1)] + r.articles[1..];
 """
 
-README = """kg graph for Neo4j.
+# Kùzu (embedded Cypher): one node table, one relationship table. QUOTE/ESCAPE must be given
+# and AUTO_DETECT switched off: the default COPY fails on quoted labels that hold commas.
+KUZU_LOAD = """CREATE NODE TABLE Entity(id STRING, kind STRING, label STRING, names STRING, articles STRING,
+    dates STRING, end_dates STRING, PRIMARY KEY(id));
+CREATE REL TABLE Rel(FROM Entity TO Entity, type STRING, articles STRING);
+COPY Entity FROM '{folder}/nodes.csv' (HEADER=true, QUOTE='"', ESCAPE='"', AUTO_DETECT=false);
+COPY Rel FROM '{folder}/relationships.csv' (HEADER=true, QUOTE='"', ESCAPE='"', AUTO_DETECT=false);
+""" + "".join(f"""MATCH (n:Entity) WHERE starts_with(n.{p}, "'") SET n.{p} = substring(n.{p}, 2, size(n.{p}));
+""" for p in ("label", "names", "articles", "dates", "end_dates")) + \
+    """MATCH ()-[r:Rel]->() WHERE starts_with(r.articles, "'") SET r.articles = substring(r.articles, 2, size(r.articles));
+"""  # the spreadsheet guard taken off (see guard())
 
-Bulk import into a new database (Neo4j 5):
+README = """kg graph for property-graph databases: nodes.csv (one row per entity; :LABEL is its
+type; names, articles and heldOn dates are ';'-joined lists) and relationships.csv (one row
+per relation; :TYPE is SPOKE_AT, HOLDS_OFFICE, ...). An event's heldOn dates are its
+``dates``, the last day of a multi-day event its ``end_dates``. Statements and the evidence of each
+fact are in the RDF exports (graph.ttl), not here.
+
+Neo4j 5, bulk import into a new database:
 
     neo4j-admin database import full --nodes=nodes.csv --relationships=relationships.csv \\
         --array-delimiter=';' neo4j
 
-then run after_import.cypher once (cypher-shell -f after_import.cypher).
+then, once the database runs: cypher-shell -u neo4j -p PASSWORD -f after_import.cypher
 
-Or, into a running database, copy the CSV files into the import folder and run
-load.cypher (it uses APOC for the dynamic labels and relationship types).
+Neo4j 5, into a running database: copy the CSV files into the import folder and run
+load.cypher (it uses APOC for the dynamic labels and relationship types):
+
+    cypher-shell -u neo4j -p PASSWORD -f load.cypher
+
+Memgraph: copy the CSV files to the Memgraph host (e.g. /import) and run in mgconsole:
+
+    LOAD CSV FROM '/import/nodes.csv' WITH HEADER AS row
+    CREATE (n:Entity {id: row['id:ID'], type: row[':LABEL'], label: row.label,
+                      names: split(row['names:string[]'], ';'),
+                      articles: split(row['articles:string[]'], ';'),
+                      dates: split(row['dates:string[]'], ';'),
+                      end_dates: split(row['end_dates:string[]'], ';')});
+    CREATE INDEX ON :Entity(id);
+    LOAD CSV FROM '/import/relationships.csv' WITH HEADER AS row
+    MATCH (a:Entity {id: row[':START_ID']}), (b:Entity {id: row[':END_ID']})
+    CREATE (a)-[:REL {type: row[':TYPE'], articles: split(row['articles:string[]'], ';')}]->(b);
+
+then run the statements of after_import.cypher.
+
+Kùzu (pip install kuzu; embedded, Cypher), from Python, with this folder as FOLDER
+(the QUOTE/ESCAPE options are needed: labels can hold commas):
+
+    import kuzu
+    conn = kuzu.Connection(kuzu.Database("kg.kuzu"))
+""" + "".join(f"    conn.execute(\"\"\"{s.strip()}\"\"\")\n" for s in KUZU_LOAD.format(folder="FOLDER").split(";")
+              if s.strip()) + """
+(the last statements take the spreadsheet guard off). Then, for example, who spoke at
+which event:
+
+    MATCH (p:Entity)-[:Rel {type: 'SPOKE_AT'}]->(e:Entity) RETURN p.label, e.label;
 
 Spreadsheet safety (OWASP, CSV injection): a cell that starts with = + - @, a tab or a
 carriage return (a title or a file name can) would run as a formula when the CSV is
 opened in a spreadsheet. kg writes such a cell with a ' in front, and a cell that
 starts with ' gets one more, so the rule can be undone exactly: take one leading '
 off every cell that starts with one. load.cypher does this as it loads;
-after_import.cypher does it after neo4j-admin. Either way the values in Neo4j are
-the values kg extracted, unchanged. In an array cell ("a;b;c") the ' stands before
-the first item only.
+after_import.cypher does it after neo4j-admin or Memgraph's LOAD CSV; the Kùzu
+statements above end with it. Either way the database holds the values kg extracted,
+unchanged. In a list cell ("a;b;c") the ' stands before the first item only.
 """
 
 
@@ -132,7 +175,7 @@ def files(graph: "KnowledgeGraph") -> dict[str, bytes]:
     for key in sorted(nxg.nodes):
         d = nxg.nodes[key]
         nodes.append([key, d["type"], d["label"], _array(d["names"]), _array(d["articles"]),
-                      _array(sorted(set(d["dates"])))])
+                      _array(sorted(set(d["dates"]))), _array(sorted(set(d.get("end_dates", ()))))])
     rels = [REL_HEADER]
     for u, v, k, d in sorted(nxg.edges(keys=True, data=True), key=lambda e: (e[0], e[1], e[2])):
         rels.append([u, v, relation_type(d["predicate"]), _array(d["articles"])])
@@ -143,7 +186,7 @@ def files(graph: "KnowledgeGraph") -> dict[str, bytes]:
 
 def read_back(folder: Path) -> tuple[list[dict], list[dict]]:
     """(nodes, relationships) as load.cypher loads them from the CSV files: each cell
-    unguarded, arrays split on ";". For tests of the round trip."""
+    unguarded, lists split on ";"."""
     def rows(name):
         with open(Path(folder) / name, newline="", encoding="utf-8") as fh:
             return list(csv.DictReader(fh))
@@ -153,7 +196,8 @@ def read_back(folder: Path) -> tuple[list[dict], list[dict]]:
 
     nodes = [{"id": r["id:ID"], "type": r[":LABEL"], "label": unguard(r["label"]),
               "names": array(r["names:string[]"]), "articles": array(r["articles:string[]"]),
-              "dates": array(r["dates:string[]"])} for r in rows("nodes.csv")]
+              "dates": array(r["dates:string[]"]), "end_dates": array(r["end_dates:string[]"])}
+             for r in rows("nodes.csv")]
     rels = [{"start": r[":START_ID"], "end": r[":END_ID"], "type": r[":TYPE"],
              "articles": array(r["articles:string[]"])} for r in rows("relationships.csv")]
     return nodes, rels
