@@ -47,6 +47,26 @@ KINDS = {
     "said-sentences": ("", "Budi berkata bahwa rapat dimulai. ", ""),
 }
 
+SYLLABLES = ["ba", "di", "ku", "ra", "so", "te", "wi", "ma", "ni", "lu", "ga", "pe", "ro", "sa", "ti", "yu"]
+
+
+def distinct(i: int) -> str:
+    """A distinct capitalized made-up word for every i."""
+    word = ""
+    while True:
+        word += SYLLABLES[i % 16]
+        i //= 16
+        if not i:
+            return word.capitalize()
+
+
+GENERATED = {
+    # name: one sentence per i, every one naming different people or places
+    "distinct-people": lambda i: f"Bupati {distinct(i)} {distinct(i + 7)} hadir. ",
+    "distinct-said": lambda i: f"“Kami siap bekerja,” kata {distinct(i)} {distinct(i + 3)}. ",
+    "distinct-venues": lambda i: f"Rapat digelar di Gedung {distinct(i)} {distinct(i + 5)}. ",
+}
+
 CHILD = textwrap.dedent("""
     import json, resource, sys, time
     from kg.ingest import parse_article
@@ -65,6 +85,13 @@ CHILD = textwrap.dedent("""
 
 
 def text_of(kind: str, size: int) -> str:
+    if kind in GENERATED:
+        out, n, i = [], 0, 0
+        while n < size:
+            out.append(GENERATED[kind](i))
+            n += len(out[-1].encode())
+            i += 1
+        return "".join(out)
     head, unit, tail = KINDS[kind]
     if tail:
         n = max(1, size // (len(unit.encode()) + len(tail.encode())))
@@ -87,7 +114,7 @@ def measure(kind: str, size: int, limit: float) -> dict | None:
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", type=int, nargs="+", default=[4096, 8192, 16384, 32768, 65536])
-    ap.add_argument("--kinds", nargs="+", choices=sorted(KINDS), default=list(KINDS))
+    ap.add_argument("--kinds", nargs="+", choices=sorted([*KINDS, *GENERATED]), default=[*KINDS, *GENERATED])
     ap.add_argument("--limit", type=float, default=60.0, help="wall seconds per run (default 60)")
     args = ap.parse_args(argv)
     print(f"{'kind':14} {'bytes':>8} {'read s':>8} {'extract s':>10} {'MB':>7} {'entities':>8} {'x prev':>7}")

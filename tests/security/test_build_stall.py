@@ -16,7 +16,6 @@ import pytest
 
 from kg.ingest import parse_article
 from kg.pipeline import Pipeline, make_doc
-from kg.sentences import MAX_SENTENCE
 from kg.text import name_variants
 
 GUARD = 120  # seconds: the texts below took from 6 minutes to hours before the fix, about a second after
@@ -48,6 +47,8 @@ def test_name_variants_of_many_brackets_are_those_of_few():
 
 
 def test_no_sentence_is_longer_than_the_cap():
+    from kg.sentences import MAX_SENTENCE
+
     article = parse_article("Judul\n\n" + "kata Budi, " * 5000, id="x.txt")
     doc = make_doc(article)
     assert max(len(s.text) for s in doc.sentences) <= MAX_SENTENCE
