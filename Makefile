@@ -51,4 +51,4 @@ bench-html: $(STAMP) sysdeps
 	$(BIN)/python bench/html_load.py
 
 clean:
-	rm -rf $(VENV) build *.egg-info
+	rm -rf $(VENV) build *.egg-info .test-venvs

@@ -16,6 +16,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from .budget import ARTICLE_SECONDS
+
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_SKIPPED, EXIT_INVALID = 0, 1, 2, 3, 4
 
 
@@ -42,45 +44,47 @@ def _build(args) -> int:
         record = out / "articles.jsonl"
         if not record.exists():
             raise KgError(f"{out}: not a kg build to update (no articles.jsonl)")
-        previous = list(load_articles(record))
     else:
         out = Path(args.output)
         if not inputs:
             raise KgError("no inputs: give article files or folders")
-    for p in inputs:
-        if not Path(p).exists():
-            on_error(p, "no such file or folder")
     formats = [f.strip() for f in args.formats.split(",") if f.strip()] if args.formats else None
     chosen = exporters(html_max_nodes=args.html_max_nodes, focus=args.focus, formats=formats)  # checked first
     jobs = args.jobs if args.jobs is not None else default_jobs()
     if jobs < 1:
         raise KgError("--jobs must be at least 1")
-    existing = [p for p in inputs if Path(p).exists()]
+    existing = inputs  # a missing input is reported by the reader, with the others
     if args.html_max_nodes < 1:
         raise KgError("--html-max-nodes must be at least 1")
     if args.scheduler and args.engine != "dask":
         raise KgError("--scheduler needs --engine dask")
-    if args.engine == "dask":
-        from .cluster import build_on_dask
+    from .export.outdir import OutputSet
 
-        graph = build_on_dask(existing, scheduler=args.scheduler, jobs=jobs, on_error=on_error, previous=previous)
-    else:
-        from .stream import build_streaming
+    with OutputSet(out) as staged:  # the lock, and a new folder swapped in whole at the end
+        skip = [out, staged.path]   # the build never reads its own output
+        if args.update:
+            previous = list(load_articles(record))  # read under the lock
+        if args.engine == "dask":
+            from .cluster import build_on_dask
 
-        made = not out.exists()
-        graph = build_streaming(existing, out, jobs=jobs, on_error=on_error, previous=previous)
-    try:
-        if not graph.articles:
-            raise KgError("no article could be read from the inputs")
-        if args.focus and not any(args.focus.casefold() in name.casefold()
-                                  for e in graph.entities() for name in (*e.names, e.label, e.key)):
-            raise KgError(f"--focus {args.focus!r} matches no entity (nothing written)")
-        written = [exp.write(graph, out) for exp in chosen]
-    finally:
-        if hasattr(graph, "discard"):  # temporary files of a streaming build that no export took
-            graph.discard()
-            if args.engine != "dask" and made and out.exists() and not any(out.iterdir()):
-                out.rmdir()
+            graph = build_on_dask(existing, scheduler=args.scheduler, jobs=jobs, on_error=on_error,
+                                  previous=previous, skip=skip)
+        else:
+            from .stream import build_streaming
+
+            graph = build_streaming(existing, staged.path, jobs=jobs, on_error=on_error, previous=previous,
+                                    article_timeout=args.article_timeout or None, skip=skip)
+        try:
+            if not graph.articles:
+                raise KgError("no article could be read from the inputs")
+            if args.focus and not any(args.focus.casefold() in name.casefold()
+                                      for e in graph.entities() for name in (*e.names, e.label, e.key)):
+                raise KgError(f"--focus {args.focus!r} matches no entity (nothing written)")
+            written = [out / Path(exp.write(graph, staged.path)).name for exp in chosen]
+        finally:
+            if hasattr(graph, "discard"):  # temporary files of a streaming build that no export took
+                graph.discard()
+        staged.commit()
     facts = graph.relation_count()
     print(f"kg: {len(graph.articles)} articles, {len(graph)} entities, {facts} relations -> "
           + ", ".join(str(w) for w in written))
@@ -193,6 +197,9 @@ def parser() -> argparse.ArgumentParser:
                    help="with --engine dask: the scheduler of an existing cluster (tcp://host:8786); "
                         "default: a local cluster of --jobs workers")
     b.add_argument("--focus", metavar="NAME", help="centre graph.html on the entities whose names contain NAME")
+    b.add_argument("--article-timeout", type=float, default=ARTICLE_SECONDS, metavar="SECONDS",
+                   help=f"CPU seconds one article may take to read and extract (default {ARTICLE_SECONDS:g}); "
+                        "a slower one is reported and skipped; 0: no limit")
     b.set_defaults(func=_build)
     s = sub.add_parser("show", help="print the entities and relations kg extracts from one article")
     s.add_argument("article")
@@ -244,9 +251,11 @@ def main(argv: list[str] | None = None) -> int:
     except (OSError, ValueError) as exc:
         print(f"kg: error: {exc}", file=sys.stderr)
         return EXIT_ERROR
-    except KeyboardInterrupt:
-        print("kg: interrupted", file=sys.stderr)
-        return 130
+    except KeyboardInterrupt as exc:
+        from .export.outdir import Terminated
+
+        print("kg: terminated" if isinstance(exc, Terminated) else "kg: interrupted", file=sys.stderr)
+        return 143 if isinstance(exc, Terminated) else 130
     except Exception as exc:  # a bug in kg: still one line, not a traceback
         print(f"kg: error: {type(exc).__name__}: {exc}", file=sys.stderr)
         return EXIT_ERROR

@@ -48,7 +48,7 @@ def _fold(acc: tuple, item: tuple) -> tuple:
 
 
 def build_on_dask(paths: Iterable, *, scheduler: str | None = None, jobs: int = 2, partitions: int | None = None,
-                  on_error: Callable[[str, str], None] | None = None, previous=()) -> KnowledgeGraph:
+                  on_error: Callable[[str, str], None] | None = None, previous=(), skip=()) -> KnowledgeGraph:
     """Like :func:`kg.pipeline.build`, with extraction and merge on Dask distributed."""
     import dask.bag as db
     from distributed import Client, LocalCluster
@@ -60,7 +60,7 @@ def build_on_dask(paths: Iterable, *, scheduler: str | None = None, jobs: int = 
         if on_error is not None:
             on_error(str(path), reason)
 
-    articles = choose_articles([*previous, *iter_articles(paths, on_error=report)], report)
+    articles = choose_articles([*previous, *iter_articles(paths, on_error=report, skip=skip)], report)
     graph = KnowledgeGraph()
     if not articles:
         return graph

@@ -18,7 +18,9 @@ Patterns live in ``kg/data/furniture.yaml``.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
+import stat
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -26,9 +28,12 @@ from typing import Callable, Iterable, Iterator
 
 from .data import load_yaml
 from .model import Article
-from .readers import ArticleError, clean, decode, read_bytes, read_html, read_jsonl
+from .readers import ArticleError, clean, decode, display, kind_of, read_bytes, read_html, read_jsonl
 
 WIDGET = re.compile(r"^\d{1,2}([.,]\d)?\s*°?\s*[CF]$")
+# a markdown link "[Outlet](https://...)": no bracket inside the label or the address, so
+# that a run of "[" before a run of "]" costs one pass, not one pass per "["
+LINK = re.compile(r"\[([^\[\]]+)\]\(https?://[^()]+\)")
 DASH = re.compile(r"\s+[–—-]{1,2}\s+|\s*[–—]\s*")
 
 
@@ -74,8 +79,8 @@ def read_article(path) -> Article:
     p = Path(path)
     if p.suffix.lower() in (".html", ".htm"):
         return read_html(p, parse_article)
-    text = decode(read_bytes(p), p)
-    return parse_article(text, id=p.name, path=str(p))
+    text = decode(read_bytes(p), display(p))
+    return parse_article(text, id=display(p.name), path=display(p))
 
 
 def parse_article(text: str, *, id: str, path: str = "") -> Article:
@@ -156,7 +161,7 @@ def parse_article(text: str, *, id: str, path: str = "") -> Article:
             if author:
                 break
     if publisher is None:
-        m = re.search(r"\[([^\]]+)\]\(https?://[^)]+\)", text[: body[0][1]])
+        m = LINK.search(text, 0, body[0][1])
         if m:
             publisher = m.group(1)
     return Article(id=id, path=path, text=text, body=tuple(body), title=title, title_span=title_span,
@@ -258,35 +263,97 @@ def _published(meta: list[str]) -> dt.date | None:
 
 
 SUFFIXES = (".txt", ".md", ".html", ".htm", ".jsonl")
+# what kg writes next to an output folder while it builds (kg.export.outdir); never read
+OWN_NAMES = re.compile(r"^\..+\.kg-(?:new|old|lock)(?:-.*)?$")
 
 
-def iter_articles(paths: Iterable, *, on_error: Callable[[Path, str], None]) -> Iterator[Article]:
-    """Articles from files and folders (folders: their .txt, .md, .html and .jsonl files,
-    sorted); a file or JSON line that cannot be read is reported through ``on_error``
-    with the reason, and skipped."""
+def is_build_folder(folder: Path) -> bool:
+    """Is this folder a kg build (its article records and its graph), not articles?"""
+    return (folder / "articles.jsonl").is_file() and ((folder / "graph.nt").is_file()
+                                                     or (folder / "graph.ttl").is_file())
+
+
+def article_files(paths: Iterable, *, report: Callable[[str, str], None], skip: Iterable = ()) -> Iterator[Path]:
+    """The article files of ``paths``, in order: a file given as such, and the .txt, .md,
+    .html and .jsonl files of a folder and its sub-folders (sorted). Reported through
+    ``report`` and not read: a missing input, a broken link, a FIFO, a device or a
+    socket, a folder that cannot be read, a kg build folder inside a folder; ``skip``:
+    folders never read (the build's own output folder)."""
+    skipped = {os.path.realpath(x) for x in skip}
     for path in paths:
         p = Path(path)
-        if p.is_dir():
-            files = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES)
-            if not files:
-                on_error(p, "no articles in this folder (.txt, .md, .html, .jsonl)")
-        elif p.exists():
-            files = [p]
-        else:
-            on_error(p, "no such file or folder")
+        try:
+            st = p.stat()
+        except FileNotFoundError:
+            report(display(p), "a broken link (its target does not exist)" if p.is_symlink()
+                   else "no such file or folder")
             continue
-        for f in files:
-            if f.suffix.lower() == ".jsonl":
-                try:
-                    for item in read_jsonl(f, parse_article):
-                        if isinstance(item, ArticleError):
-                            on_error(item.path, item.reason)
-                        else:
-                            yield item
-                except ArticleError as exc:
-                    on_error(f, exc.reason)
+        except OSError as exc:
+            report(display(p), f"cannot be read ({exc.strerror})")
+            continue
+        real = os.path.realpath(p)
+        if any(real == x or real.startswith(x.rstrip(os.sep) + os.sep) for x in skipped):
+            report(display(p), "the output folder of this build (or inside it): not read as articles")
+            continue
+        if not stat.S_ISDIR(st.st_mode):
+            yield p  # a file given as such is read whatever its name; a FIFO is refused when opened
+            continue
+        files = sorted(_walk(p, report, skipped))
+        if not files:
+            report(display(p), "no articles in this folder (.txt, .md, .html, .jsonl)")
+        yield from files
+
+
+def _walk(top: Path, report, skipped: set[str]) -> Iterator[Path]:
+    def unreadable(exc: OSError) -> None:
+        report(display(exc.filename or top), f"folder cannot be read ({exc.strerror or exc}): not read")
+
+    for folder, dirs, names in os.walk(top, onerror=unreadable):
+        keep = []
+        for d in sorted(dirs):
+            full = os.path.join(folder, d)
+            if OWN_NAMES.match(d) or os.path.realpath(full) in skipped:
+                continue  # the build's own output and working folders
+            if not os.path.islink(full) and is_build_folder(Path(full)):
+                report(display(full), "a kg build folder (kg's own output), not articles: not read")
+                continue
+            keep.append(d)
+        dirs[:] = keep
+        for name in names:
+            full = os.path.join(folder, name)
+            if OWN_NAMES.match(name):
                 continue
             try:
-                yield read_article(f)
+                mode = os.stat(full).st_mode
+            except FileNotFoundError:
+                report(display(full), "a broken link (its target does not exist): not read")
+                continue
+            except OSError as exc:
+                report(display(full), f"cannot be read ({exc.strerror}): not read")
+                continue
+            if stat.S_ISREG(mode):
+                if os.path.splitext(name)[1].lower() in SUFFIXES:
+                    yield Path(full)
+            elif not stat.S_ISDIR(mode):
+                report(display(full), f"not a regular file ({kind_of(mode) or 'a special file'}): not read")
+
+
+def iter_articles(paths: Iterable, *, on_error: Callable[[Path, str], None], skip: Iterable = ()) -> Iterator[Article]:
+    """Articles from files and folders (folders: their .txt, .md, .html and .jsonl files,
+    sorted: :func:`article_files`); a file or JSON line that cannot be read is reported
+    through ``on_error`` with the reason, and skipped. ``skip``: folders never read."""
+    for f in article_files(paths, report=on_error, skip=skip):
+        if f.suffix.lower() == ".jsonl":
+            try:
+                for item in read_jsonl(f, parse_article):
+                    if isinstance(item, ArticleError):
+                        on_error(item.path, item.reason)
+                    else:
+                        yield item
             except ArticleError as exc:
-                on_error(f, exc.reason)
+                on_error(display(f), exc.reason)
+            continue
+        try:
+            yield read_article(f)
+        except ArticleError as exc:
+            on_error(display(f), exc.reason)

@@ -203,18 +203,23 @@ def _people(doc, pairs):
 def _person_keys(pairs) -> dict[int, str]:
     people = [m for _, m in pairs if m.type == "Person"]
     fulls = sorted({m.label for m in people}, key=lambda s: (-len(s.split()), s))
+    tokens = {label: [spelling_key(t) for t in label.split()] for label in fulls}
+    having: dict[str, list[str]] = defaultdict(list)   # a word (spelling key) -> the names holding it, in order
+    for label in fulls:
+        for t in dict.fromkeys(tokens[label]):
+            having[t].append(label)
     canon: dict[str, str] = {}
     spelled: dict[tuple[str, ...], str] = {}   # spelling variants are one person: Mohammad/Muhammad Ali
     for label in fulls:
-        toks = [spelling_key(t) for t in label.split()]
+        toks = tokens[label]
         target = spelled.get(tuple(toks))
-        for other in fulls:
+        # a longer name holding these words in a row holds the first one: look there only
+        for other in (having[toks[0]] if toks else fulls):
             if target is not None:
                 break
-            if other == label or len(other.split()) <= len(label.split()):
+            if other == label or len(tokens[other]) <= len(toks):
                 continue
-            otoks = [spelling_key(t) for t in other.split()]
-            if _contiguous(toks, otoks):
+            if _contiguous(toks, tokens[other]):
                 target = canon.get(other, other)
                 break
         canon[label] = target or label

@@ -21,6 +21,9 @@ END = re.compile(r"[.!?]+[\"”’'»)\]]*")
 OPENERS = "\"“‘'«(["
 
 
+_SPACE = re.compile(r"\s+")
+MAX_SENTENCE = 2000   # characters; the longest sentence of the dev articles has 519
+
 _TOKEN_END = re.compile(r"([\w.]+)$")
 
 
@@ -80,10 +83,10 @@ def split_sentences(text: str, spans: Iterable[tuple[int, int]]) -> list[Sentenc
         pos = start
         for m in END.finditer(text, start, end):
             cut = m.end()
-            nxt = re.match(r"\s+", text[cut:end])
+            nxt = _SPACE.match(text, cut, end)
             if not nxt:
                 continue
-            after = cut + nxt.end()
+            after = nxt.end()
             if after >= end:
                 continue
             first = text[after]
@@ -99,6 +102,18 @@ def split_sentences(text: str, spans: Iterable[tuple[int, int]]) -> list[Sentenc
 
 
 def _add(out: list[Sentence], text: str, start: int, end: int) -> None:
+    """A sentence; one longer than MAX_SENTENCE characters (no real sentence is: they
+    are runs of words with no full stop) is cut at spaces into pieces of at most that
+    length, so that no step spends more than a bounded time on one sentence."""
+    while end - start > MAX_SENTENCE:
+        limit = start + MAX_SENTENCE
+        cut = max(text.rfind(" ", start + 1, limit), text.rfind("\n", start + 1, limit))
+        _append(out, text, start, cut if cut > start else limit)
+        start = cut if cut > start else limit
+    _append(out, text, start, end)
+
+
+def _append(out: list[Sentence], text: str, start: int, end: int) -> None:
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():

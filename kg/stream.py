@@ -24,11 +24,13 @@ import os
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 import networkx as nx
 
 from .graph import SAMPLE_ARTICLES, SAMPLE_SOURCES  # the samples of the in-memory views
+from .budget import ARTICLE_SECONDS
 from .graph import merge_entity
 from .model import Article, Entity
 
@@ -49,35 +51,26 @@ class Source:
     article: Article | None = None
 
 
-def plan(paths: Iterable, *, previous: Iterable[Article] = (), report: Callable[[str, str], None]) -> list[Source]:
-    """Every article's source, in order of id, one per id."""
-    from .ingest import SUFFIXES
-    from .readers import ArticleError, jsonl_lines
+def plan(paths: Iterable, *, previous: Iterable[Article] = (), report: Callable[[str, str], None],
+         skip: Iterable = ()) -> list[Source]:
+    """Every article's source, in order of id, one per id (the files of
+    :func:`kg.ingest.article_files`; ``skip``: folders never read)."""
+    from .ingest import article_files
+    from .readers import ArticleError, display, jsonl_lines
 
     found: list[Source] = [Source(a.id, "record", a.path, article=a) for a in previous]
-    for path in paths:
-        p = Path(path)
-        if p.is_dir():
-            files = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES)
-            if not files:
-                report(str(p), "no articles in this folder (.txt, .md, .html, .jsonl)")
-        elif p.exists():
-            files = [p]
+    for f in article_files(paths, report=report, skip=skip):
+        if f.suffix.lower() == ".jsonl":
+            try:
+                lines = [n for n, _ in jsonl_lines(f)]
+            except ArticleError as exc:
+                report(str(exc.path), exc.reason)
+                continue
+            if not lines:
+                report(display(f), "no article in this JSON Lines file")
+            found.extend(Source(f"{display(f.name)}#{n}", "line", str(f), n) for n in lines)
         else:
-            report(str(p), "no such file or folder")
-            continue
-        for f in files:
-            if f.suffix.lower() == ".jsonl":
-                try:
-                    lines = [n for n, _ in jsonl_lines(f)]
-                except ArticleError as exc:
-                    report(str(exc.path), exc.reason)
-                    continue
-                if not lines:
-                    report(str(f), "no article in this JSON Lines file")
-                found.extend(Source(f"{f.name}#{n}", "line", str(f), n) for n in lines)
-            else:
-                found.append(Source(f.name, "file", str(f)))
+            found.append(Source(display(f.name), "file", str(f)))
     by_id: dict[str, list[Source]] = {}
     for s in found:
         by_id.setdefault(s.id, []).append(s)
@@ -129,46 +122,55 @@ def _read_one(source: Source) -> Article:
 _PIPELINE = None
 
 
-def _process(sources: list[Source]) -> list[tuple]:
-    """Worker: read and extract a batch; per article ``(id, path, error, payload)``."""
+def _process(sources: list[Source], timeout: float | None = None) -> list[tuple]:
+    """Worker: read and extract a batch; per article ``(id, path, error, payload)``.
+    An article that takes more than ``timeout`` seconds of CPU time is reported."""
     global _PIPELINE
-    from .export.articles import dump
-    from .export.rdf import turtle_chunk
-    from .export.triples import article_lines
-    from .graph import records
+    from .budget import ArticleTimeout, article_budget
     from .pipeline import Pipeline
-    from .readers import ArticleError
 
     if _PIPELINE is None:
         _PIPELINE = Pipeline()
     out = []
     for source in sources:
         try:
-            article = _read_one(source)
-        except ArticleError as exc:
-            out.append((source.id, str(exc.path), exc.reason, None))
-            continue
-        except Exception as exc:  # noqa: BLE001 - a bad file is reported, never fatal
-            out.append((source.id, source.path, f"could not be read: {type(exc).__name__}: {exc}", None))
-            continue
-        try:
-            doc = _PIPELINE(article)
-        except Exception as exc:  # noqa: BLE001
-            out.append((source.id, article.path, f"extraction failed: {type(exc).__name__}: {exc}", None))
-            continue
-        lines = article_lines(article, doc.sentences, doc)
-        nt = ("\n".join(lines) + "\n").encode("utf-8")
-        header, ttl = turtle_chunk(nt)
-        payload = {
-            "nt": nt, "ttl": ttl, "ttl_header": header,
-            "record": dump(article),
-            "title": article.title or "", "url": article.url or "",
-            "published": article.published.isoformat() if article.published else "",
-            "entities": _entity_summaries(doc),
-            "relations": [(ident, rec["qualifiers"]) for (kind, ident), rec in records(doc) if kind == "r"],
-        }
-        out.append((article.id, article.path, None, payload))
+            with article_budget(timeout):
+                out.append(_process_one(source))
+        except ArticleTimeout as exc:
+            out.append((source.id, source.path if source.kind != "line" else f"{source.path}:{source.line}",
+                        str(exc), None))
     return out
+
+
+def _process_one(source: Source) -> tuple:
+    from .export.articles import dump
+    from .export.rdf import turtle_chunk
+    from .export.triples import article_lines
+    from .graph import records
+    from .readers import ArticleError
+
+    try:
+        article = _read_one(source)
+    except ArticleError as exc:
+        return (source.id, str(exc.path), exc.reason, None)
+    except Exception as exc:  # noqa: BLE001 - a bad file is reported, never fatal
+        return (source.id, source.path, f"could not be read: {type(exc).__name__}: {exc}", None)
+    try:
+        doc = _PIPELINE(article)
+    except Exception as exc:  # noqa: BLE001
+        return (source.id, article.path, f"extraction failed: {type(exc).__name__}: {exc}", None)
+    lines = article_lines(article, doc.sentences, doc)
+    nt = ("\n".join(lines) + "\n").encode("utf-8")
+    header, ttl = turtle_chunk(nt)
+    payload = {
+        "nt": nt, "ttl": ttl, "ttl_header": header,
+        "record": dump(article),
+        "title": article.title or "", "url": article.url or "",
+        "published": article.published.isoformat() if article.published else "",
+        "entities": _entity_summaries(doc),
+        "relations": [(ident, rec["qualifiers"]) for (kind, ident), rec in records(doc) if kind == "r"],
+    }
+    return (article.id, article.path, None, payload)
 
 
 def _entity_summaries(doc) -> list[tuple]:
@@ -238,14 +240,15 @@ class StreamedGraph:
         fd, ap = tempfile.mkstemp(prefix=".articles.jsonl.", dir=out_dir)
         self.articles_path = Path(ap)
         self._art = os.fdopen(fd, "wb")
+        self._names = {id(self._nt): "graph.nt", id(self._ttl): "graph.ttl", id(self._art): "articles.jsonl"}
 
     # -- during the build
     def add(self, article_id: str, path: str, payload: dict) -> None:
-        self._nt.write(payload["nt"])
+        self._put(self._nt, payload["nt"])
         self._write_ttl(payload["ttl_header"], payload["ttl"])
         record = (payload["record"] + "\n").encode("utf-8")
         self._offsets[article_id] = (self._art.tell(), len(record))
-        self._art.write(record)
+        self._put(self._art, record)
         self.articles[article_id] = Article(id=article_id, path=path, text="", body=(), title=payload["title"] or None,
                                             url=payload["url"] or None,
                                             published=_date(payload["published"]))
@@ -277,9 +280,16 @@ class StreamedGraph:
 
     def _write_ttl(self, header: bytes, body: bytes) -> None:
         if header and not self._ttl_header:
-            self._ttl.write(header)
+            self._put(self._ttl, header)
             self._ttl_header = True
-        self._ttl.write(body)
+        self._put(self._ttl, body)
+
+    def _put(self, fh, data: bytes) -> None:
+        """Write; a failed write (a full disk) names the export file it was for."""
+        try:
+            fh.write(data)
+        except OSError as exc:
+            raise OSError(exc.errno, exc.strerror, str(self.out_dir / self._names[id(fh)])) from exc
 
     def finish(self) -> None:
         """Append the entity and relation lines; close the files."""
@@ -307,8 +317,11 @@ class StreamedGraph:
         if buf:
             flush(buf)
         for fh in (self._nt, self._ttl, self._art):
-            fh.flush()
-            os.fsync(fh.fileno())
+            try:
+                fh.flush()
+                os.fsync(fh.fileno())
+            except OSError as exc:
+                raise OSError(exc.errno, exc.strerror, str(self.out_dir / self._names[id(fh)])) from exc
             os.fchmod(fh.fileno(), 0o644)
             fh.close()
 
@@ -371,11 +384,12 @@ def _batches(sources: list[Source], size: int) -> Iterator[list[Source]]:
         yield sources[i:i + size]
 
 
-def extract_stream(sources: list[Source], *, jobs: int) -> Iterator[tuple]:
-    """``(id, path, error, payload)`` per source, in order, from ``jobs`` workers."""
+def extract_stream(sources: list[Source], *, jobs: int, article_timeout: float | None = None) -> Iterator[tuple]:
+    """``(id, path, error, payload)`` per source, in order, from ``jobs`` workers; an
+    article over ``article_timeout`` CPU seconds gives an error (kg.budget)."""
     if jobs <= 1 or len(sources) <= BATCH:
         for batch in _batches(sources, BATCH):
-            yield from _process(batch)
+            yield from _process(batch, article_timeout)
         return
     import multiprocessing as mp
 
@@ -385,24 +399,31 @@ def extract_stream(sources: list[Source], *, jobs: int) -> Iterator[tuple]:
     if _PIPELINE is None:
         _PIPELINE = Pipeline()  # built once here, shared by the forked workers
     with mp.get_context("fork").Pool(processes=jobs) as pool:
-        for results in pool.imap(_process, _batches(sources, BATCH)):
+        for results in pool.imap(partial(_process, timeout=article_timeout), _batches(sources, BATCH)):
             yield from results
 
 
 def build_streaming(paths: Iterable, out_dir: Path, *, jobs: int = 1, previous: Iterable[Article] = (),
-                    on_error: Callable[[str, str], None] | None = None) -> StreamedGraph:
+                    on_error: Callable[[str, str], None] | None = None,
+                    article_timeout: float | None = ARTICLE_SECONDS,
+                    skip: Iterable[Path] = ()) -> StreamedGraph:
     """Read, extract and merge ``paths`` into ``out_dir`` as a stream; the returned
-    graph holds the index, and the N-Triples and article records written so far."""
+    graph holds the index, and the N-Triples and article records written so far.
+    ``article_timeout``: CPU seconds an article may take (None: no limit), then it is
+    reported and skipped; ``skip``: folders and files never read (the output folder)."""
+
+    from .readers import display
 
     def report(path, reason):
         if on_error is not None:
-            on_error(str(path), reason)
+            on_error(display(str(path)), reason)
 
-    sources = plan(paths, previous=previous, report=report)
+    sources = plan(paths, previous=previous, report=report, skip=skip)
     graph = StreamedGraph(Path(out_dir))
     jsonl_found: dict[str, bool] = {}
+    stream = extract_stream(sources, jobs=jobs, article_timeout=article_timeout)
     try:
-        for (article_id, path, error, payload), source in zip(extract_stream(sources, jobs=jobs), sources):
+        for (article_id, path, error, payload), source in zip(stream, sources):
             if source.kind == "line":
                 jsonl_found.setdefault(source.path, False)
             if error is not None:

@@ -31,9 +31,17 @@ _PAREN = re.compile(r"\s*\(\s*([^()]{1,40}?)\s*\)")
 _SMALL = {"dan", "&", "di", "ke", "dari", "se", "atau", "untuk", "bagi", "pada"}
 
 
+def _initials(words: list[str]) -> list[str]:
+    """The initials an acronym spells: of each word but the small ones ("dan", "di")."""
+    return [w[0].upper() for w in words if w.lower() not in _SMALL and w[:1].isalpha()]
+
+
 def _initials_fit(words: list[str], acronym: str) -> bool:
     """Do the words spell the acronym ("Asosiasi Pemerintah Desa Seluruh Indonesia" ~ APDESI)?"""
-    letters = [w[0].upper() for w in words if w.lower() not in _SMALL and w[:1].isalpha()]
+    return _letters_fit(_initials(words), acronym)
+
+
+def _letters_fit(letters: list[str], acronym: str) -> bool:
     acr = [c for c in acronym.upper() if c.isalpha()]
     if not letters or not acr or letters[0] != acr[0]:
         return False
@@ -44,30 +52,56 @@ def _initials_fit(words: list[str], acronym: str) -> bool:
     return i == len(letters)
 
 
+def _spelled_by(words: list[str], acronym: str) -> int:
+    """The most trailing words (0: none) that spell ``acronym``, as trying every count
+    from all the words down to one with :func:`_initials_fit` finds, in time linear in
+    the words: whether n words fit depends only on how many initials they hold, and no
+    more initials than the acronym has letters can fit."""
+    counted = [i for i, w in enumerate(words) if w.lower() not in _SMALL and w[:1].isalpha()]
+    letters = [words[i][0].upper() for i in counted]
+    longest = sum(c.isalpha() for c in acronym)
+    for k in range(min(len(counted), longest), 0, -1):
+        if _letters_fit(letters[-k:], acronym):
+            # the most words holding exactly these k initials: back to the initial before them
+            return len(words) - (counted[-k - 1] + 1 if k < len(counted) else 0)
+    return 0
+
+
+_WORD = re.compile(r"\S+")
+
+
 def name_variants(name: str) -> set[str]:
     """Other ways to write a name with acronyms in brackets:
     "Dewan Pimpinan Cabang (DPC) Asosiasi ... (APDESI) Kabupaten X" also reads
-    "DPC APDESI Kabupaten X" and "Dewan Pimpinan Cabang Asosiasi ... Kabupaten X"."""
+    "DPC APDESI Kabupaten X" and "Dewan Pimpinan Cabang Asosiasi ... Kabupaten X".
+
+    Linear in the length of the name: each bracket looks only at the words between it
+    and the bracket before it (a word with a bracket ends the acronym's words anyway)."""
     name = squash(name)
     out = {name, squash(_PAREN.sub("", name))}
-    short = name
-    for m in reversed(list(_PAREN.finditer(name))):
-        acr = m.group(1)
-        before = short[:m.start()].split()
+    pieces: list[str] = []
+    prev_start = prev_end = 0
+    for m in _PAREN.finditer(name):
+        # the words before the bracket as far as the previous bracket (its closing word included)
+        words = [(w.start(), w.group(0)) for w in _WORD.finditer(name, prev_start, m.start())]
         free = 0
-        while free < len(before) and "(" not in before[-1 - free] and ")" not in before[-1 - free]:
+        while free < len(words) and "(" not in words[-1 - free][1] and ")" not in words[-1 - free][1]:
             free += 1
-        for n in range(free, 0, -1):
-            if _initials_fit(before[-n:], acr):
-                short = " ".join(before[:-n] + [acr]) + short[m.end():]
-                break
+        n = _spelled_by([w for _, w in words[len(words) - free:]], m.group(1)) if free else 0
+        if n:
+            pieces += [name[prev_end:words[-n][0]], m.group(1)]   # "... Cabang (DPC)" -> "... DPC"
         else:
-            short = short[:m.start()] + short[m.end():]
-    out.add(squash(short))
-    trailing = re.match(r"^(.*?)\s*\(\s*[^()]+\)\s*$", name)
+            pieces.append(name[prev_end:m.start()])                 # the bracket dropped
+        prev_start, prev_end = m.start(), m.end()
+    pieces.append(name[prev_end:])
+    out.add(squash("".join(pieces)))
+    trailing = _TRAILING.match(name)
     if trailing:
         out.add(squash(trailing.group(1)))
     return {o for o in out if o}
+
+
+_TRAILING = re.compile(r"^(.*?)\s*\(\s*[^()]+\)\s*$")
 
 
 def alternation(words) -> str:

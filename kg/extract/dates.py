@@ -11,6 +11,7 @@ Vocabulary lives in ``kg/data/calendar.yaml``.
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -476,8 +477,16 @@ def _non_overlapping(cands: list[_Cand]) -> list[_Cand]:
     """Keep the best candidate of each overlapping group: ranges, then longer spans."""
     ranked = sorted(cands, key=lambda c: (-c.priority, -(c.end - c.start), c.start))
     chosen: list[_Cand] = []
-    for c in ranked:
-        if any(c.start < o.end and o.start < c.end for o in chosen):
+    if any(c.end <= c.start for c in ranked):  # empty spans: the plain check
+        for c in ranked:
+            if not any(c.start < o.end and o.start < c.end for o in chosen):
+                chosen.append(c)
+        return sorted(chosen, key=lambda c: c.start)
+    spans: list[tuple[int, int]] = []   # the chosen spans, sorted; they do not overlap, so a
+    for c in ranked:                    # new one can only overlap its neighbours there
+        i = bisect.bisect_left(spans, (c.start, c.end))
+        if (i and spans[i - 1][1] > c.start) or (i < len(spans) and spans[i][0] < c.end):
             continue
+        spans.insert(i, (c.start, c.end))
         chosen.append(c)
     return sorted(chosen, key=lambda c: c.start)

@@ -34,6 +34,7 @@ UPT = re.compile(r"\bUPTD?\s+")
 KIND_TAIL = re.compile(r"\s+(Provinsi|Kabupaten|Kota)\b(?!\s*[-–(])")
 GAP = re.compile(r"^[\s\-–/]*$")
 REGIONAL = re.compile(r"\s+(?:Kantor\s+)?Perwakilan(?=\s+[A-Z])")
+MAX_CHAIN = 8   # bodies in one name; real chains hold up to 5, longer runs are repeated words
 
 
 @cache
@@ -315,7 +316,7 @@ def _chains(text: str, items: list[Item]) -> list[list[Item]]:
         court = prev is not None and _is_court(prev) and _is_court(it) and \
             re.match(r"^\s+pada\s+$", text[prev.end:it.start])   # "Pengadilan Tipikor pada PN Banda Aceh"
         if chains and (GAP.match(text[chains[-1][-1].end:it.start]) or court) and it.cat != "generic" \
-                and chains[-1][-1].cat != "country":
+                and chains[-1][-1].cat != "country" and len(chains[-1]) < MAX_CHAIN:
             chains[-1].append(it)
         else:
             chains.append([it])

@@ -14,6 +14,7 @@ A quote nobody can be found for is left out.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from functools import cache
 
 from .. import gazetteer
@@ -47,10 +48,13 @@ def _quotes(text: str, start: int, end: int):
     """(open, close) spans of quotations inside [start, end)."""
     out = []
     pos = start
+    ahead: dict[str, int] = {}   # the next place of each opening mark at or after pos (-1: none)
     while pos < end:
         best = None
         for o, c in OPEN_CLOSE:
-            i = text.find(o, pos, end)
+            i = ahead.get(o)
+            if i is None or 0 <= i < pos:
+                i = ahead[o] = text.find(o, pos, end)
             if i >= 0 and (best is None or i < best[0]):
                 best = (i, o, c)
         if best is None:
@@ -82,11 +86,13 @@ def statements(doc) -> None:
     body_end = art.body[-1][1] if art.body else 0
     sentence_of = _sentence_index(doc)
     elsewhere = elsewhere_sentences(doc, is_election=is_election)
+    starts = [s[0] for s in speakers]   # speakers sorted by start: found by bisection, not by a scan
     found: list[Statement] = []
     quoted: list[tuple[int, int]] = []
     last: tuple[int, str] | None = None    # (where, who) of the last quote's speaker
     # people said to speak in narrative ("X mengatakan"): "ujarnya" may stand for them
     said = [(s, key) for s, e, key in speakers if speech_re.match(text, _skip(text, e))]
+    said_starts = [x[0] for x in said]
 
     def who_after(pos: int) -> str | None:
         m = after_re.match(text[pos:pos + 80])
@@ -94,8 +100,8 @@ def statements(doc) -> None:
             if m.group("nya") or m.group("pron") or m.group(0).rstrip().endswith("nya"):
                 return "last"
             tail = pos + m.end()
-            nxt = [s for s in speakers if tail <= s[0] <= tail + 3]
-            return nxt[0][2] if nxt else None
+            i = bisect_left(starts, tail)
+            return speakers[i][2] if i < len(speakers) and speakers[i][0] <= tail + 3 else None
         if nya_re.match(text[pos:pos + 40]) and _verb_after_re().match(text[pos:pos + 40]):
             return "last"
         return None
@@ -107,17 +113,23 @@ def statements(doc) -> None:
         lead = text[sent.start:qstart]
         if not speech_re.search(lead):
             return None
-        cands = [s for s in speakers if sent.start <= s[0] and s[1] <= qstart]
-        return cands[0][2] if cands else None
+        for i in range(bisect_left(starts, sent.start), bisect_right(starts, qstart)):
+            if speakers[i][1] <= qstart:
+                return speakers[i][2]
+        return None
 
     for qs, qe, close in _quotes(text, body_start, body_end):
         who = who_after(close) or who_before(qs - 1)
         if who == "last":  # "ujarnya": a speaker named before the quote in its sentence, else the last speaker
             sent = sentence_of(qs)
-            prior = [s for s in speakers if s[1] <= qs]
-            here = [s for s in prior if sent is not None and s[0] >= sent.start]
-            earlier = [x for x in said if x[0] < qs] + ([last] if last else [])
-            who = here[-1][2] if here else (max(earlier)[1] if earlier else (prior[-1][2] if prior else None))
+            prior = next((speakers[i] for i in range(bisect_right(starts, qs) - 1, -1, -1) if speakers[i][1] <= qs),
+                         None)
+            if prior is not None and sent is not None and prior[0] >= sent.start:
+                who = prior[2]
+            else:
+                k = bisect_left(said_starts, qs)
+                earlier = ([said[k - 1]] if k else []) + ([last] if last else [])
+                who = max(earlier)[1] if earlier else (prior[2] if prior else None)
         if not who:
             continue
         last = (qs, who)
@@ -127,20 +139,22 @@ def statements(doc) -> None:
     for sent in doc.sentences:
         if art.title_span and sent.start == art.title_span[0]:
             continue
-        if any(a < sent.end and sent.start < b for a, b in quoted):
+        i = bisect_left(quoted, (sent.end,))   # quotations come in text order, without overlaps
+        if i and quoted[i - 1][1] > sent.start:
             continue
         s_text = sent.text
         who = None
         words_from = None
         m = menurut_re.match(s_text)
         if m:
-            first = [s for s in speakers if s[0] == sent.start + m.end()]
+            at = sent.start + m.end()
+            first = speakers[bisect_left(starts, at):bisect_right(starts, at)]
             comma = s_text.find(",", m.end())
             if first and comma > 0:
                 who, words_from = first[0][2], sent.start + comma + 1
         else:
-            for s, e, key in speakers:
-                if not (sent.start <= s and e <= sent.end):
+            for s, e, key in speakers[bisect_left(starts, sent.start):bisect_right(starts, sent.end)]:
+                if e > sent.end:
                     continue
                 v = speech_re.match(text, e) or speech_re.match(text, _skip(text, e))
                 if v and v.start() - e <= 40:
@@ -153,8 +167,10 @@ def statements(doc) -> None:
 
 
 def _skip(text: str, pos: int) -> int:
-    m = re.match(r"[\s,]*(?:juga\s+|pun\s+|kembali\s+)?", text[pos:])
-    return pos + (m.end() if m else 0)
+    return _SKIP.match(text, pos).end()
+
+
+_SKIP = re.compile(r"[\s,]*(?:juga\s+|pun\s+|kembali\s+)?")
 
 
 def _make(doc, who, text, start, end, spoke, sentence_of, elsewhere, *, direct) -> Statement:
@@ -168,8 +184,14 @@ def _make(doc, who, text, start, end, spoke, sentence_of, elsewhere, *, direct) 
 
 def _sentence_index(doc):
     spans = [(s.start, s.end, s) for s in doc.sentences]
+    ordered = sorted(spans, key=lambda x: (x[0], x[1]))
+    starts = [a for a, _, _ in ordered]
+    apart = all(ordered[i][1] <= ordered[i + 1][0] for i in range(len(ordered) - 1))
 
     def find(pos: int):
+        if apart:  # sentences do not overlap (always, from make_doc): found by bisection
+            i = bisect_right(starts, pos) - 1
+            return ordered[i][2] if i >= 0 and pos < ordered[i][1] else None
         for a, b, s in spans:
             if a <= pos < b:
                 return s
