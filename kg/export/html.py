@@ -48,7 +48,11 @@ WORDS = {
     "organizedBy": "organized by",
     "heldIn": "held in",
     "cites": "cites",
+    "mentionedWith": "mentioned with",  # view only: an entity with no relation, to the events of its articles
 }
+LINKS_PER_LONER = 8       # at most this many "mentioned with" links per unrelated entity
+FIRST_SCREEN = 150        # larger views open on the busiest events and their neighbours; the rest on demand
+TOP_LABELS = 12           # the most connected nodes get large names, legible at the first zoom
 GLYPHS = {"dot": "\u25cf", "square": "\u25a0", "diamond": "\u25c6", "star": "\u2605", "triangle": "\u25b2",
           "triangleDown": "\u25bc"}  # the legend draws each vis shape with the same-looking character
 MAX_NODES = 2000          # default cap of drawn entities (kg build --html-max-nodes)
@@ -137,7 +141,78 @@ def _relations(graph: nx.MultiDiGraph, key: str) -> list[dict]:
     return rels
 
 
-def viewer_data(graph: nx.MultiDiGraph, shown: list[str], *, title: str, evidence=None, articles=None) -> dict:
+def mentioned_with(graph: nx.MultiDiGraph, shown: list[str]) -> list[tuple[str, str]]:
+    """View-only links (nothing is added to the graph itself): each drawn entity that has
+    no relation at all and is named in two articles or more (an election named in passing, a law cited by nobody) is joined to
+    the drawn events of the articles that name it, the busiest first, so an election named
+    in four articles ties them together instead of floating alone."""
+    keep = set(shown)
+    events_of: dict[str, list[str]] = {}
+    for key in shown:
+        if graph.nodes[key].get("type") == "Event":
+            for a in graph.nodes[key].get("articles", []):
+                events_of.setdefault(a, []).append(key)
+    out = []
+    for key in shown:
+        if graph.degree(key) or graph.nodes[key].get("article_count", len(graph.nodes[key].get("articles", []))) < 2:
+            continue
+        found = {e for a in graph.nodes[key].get("articles", []) for e in events_of.get(a, []) if e != key}
+        for e in sorted(found, key=lambda m: (-graph.degree(m), m))[:LINKS_PER_LONER]:
+            out.append((e, key) if e in keep else (key, e))
+    return sorted(out)
+
+
+def statement_records(statements, graph: nx.MultiDiGraph, articles: dict) -> dict[str, list[dict]]:
+    """Who said what, for the panels: under the speaker and under the event it was said at.
+    ``statements`` are :class:`kg.model.Statement`; the date is the event's, else the
+    article's publication date."""
+    out: dict[str, list[dict]] = {}
+    for st in statements:
+        if st.speaker not in graph:
+            continue
+        event = st.event if st.event in graph else None
+        date = ""
+        if event and graph.nodes[event].get("dates"):
+            date = sorted(graph.nodes[event]["dates"])[0]
+        elif st.evidence.article in articles:
+            date = articles[st.evidence.article].get("published", "")[:10]
+        rec = {"speaker": st.speaker, "speaker_label": graph.nodes[st.speaker].get("label", st.speaker),
+               "quote": st.quote, "direct": bool(st.direct), "event": event or "",
+               "event_label": graph.nodes[event].get("label", event) if event else "", "date": date,
+               "article": st.evidence.article}
+        out.setdefault(st.speaker, []).append(rec)
+        if event:
+            out.setdefault(event, []).append(rec)
+    return out
+
+
+def first_screen(graph: nx.MultiDiGraph, shown: list[str], links: list[tuple[str, str]], *,
+                 limit: int = FIRST_SCREEN) -> list[str]:
+    """What the page opens on: everything when it is small; else the busiest events and
+    their neighbours, event by event, up to ``limit`` nodes (the others are drawn on demand)."""
+    if len(shown) <= limit:
+        return list(shown)
+    keep = set(shown)
+    view = nx.Graph()
+    view.add_nodes_from(shown)
+    view.add_edges_from((u, v) for u, v in graph.edges() if u in keep and v in keep)
+    view.add_edges_from(links)
+    ranked = sorted(shown, key=lambda n: (graph.nodes[n].get("type") != "Event", -view.degree(n), n))
+    out: list[str] = []
+    seen: set[str] = set()
+    for hub in ranked:
+        group = [hub] + sorted(set(view.neighbors(hub)) - seen, key=lambda m: (-view.degree(m), m))
+        for n in group:
+            if n not in seen and len(out) < limit:
+                seen.add(n)
+                out.append(n)
+        if len(out) >= limit:
+            break
+    return sorted(out)
+
+
+def viewer_data(graph: nx.MultiDiGraph, shown: list[str], *, title: str, evidence=None, articles=None,
+                statements=None, start=None) -> dict:
     """What the viewer needs beyond vis's own node list: per drawn node its names,
     identifiers, dates, relations and sources; per left-out neighbour a light record
     (type, label, names, its edges to drawn nodes) so that it can be drawn on demand."""
@@ -154,7 +229,7 @@ def viewer_data(graph: nx.MultiDiGraph, shown: list[str], *, title: str, evidenc
                       "articles": list(d.get("articles", [])),
                       "count": d.get("article_count", len(d.get("articles", []))), "dates": sorted(set(d.get("dates", [])) | set(d.get("end_dates", []))),
                       "ids": dict(d.get("ids", {})), "relations": _relations(graph, key),
-                      "evidence": ev[:EVIDENCE_PER_NODE]}
+                      "evidence": ev[:EVIDENCE_PER_NODE], "statements": (statements or {}).get(key, [])}
     extra_keys = sorted({m for n in shown for m in nx.all_neighbors(graph, n)} - keep,
                         key=lambda m: (-graph.degree(m), m))[:MAX_EXTRA]
     extra = {}
@@ -173,7 +248,8 @@ def viewer_data(graph: nx.MultiDiGraph, shown: list[str], *, title: str, evidenc
     dates = sorted({x for n in nodes.values() for x in n["dates"]})
     return {"title": title, "styles": {t: [c, s] for t, (c, s) in STYLE.items()}, "counts": counts, "words": WORDS,
             "shown": len(nodes), "total": graph.number_of_nodes(), "articles": articles or {}, "nodes": nodes,
-            "extra": extra, "dates": [dates[0], dates[-1]] if dates else []}
+            "extra": extra, "dates": [dates[0], dates[-1]] if dates else [],
+            "start": sorted(start) if start is not None else sorted(nodes)}
 
 
 def legend(counts: dict[str, int]) -> str:
@@ -188,15 +264,15 @@ def legend(counts: dict[str, int]) -> str:
     return "\n".join(items)
 
 
-def node_options(key: str, data: dict, xy: tuple[int, int]) -> dict:
+def node_options(key: str, data: dict, xy: tuple[int, int], *, font: int = 14) -> dict:
     colour, shape = STYLE.get(data.get("type"), ("#999999", "dot"))
     return {"id": key, "label": _short(data.get("label", key)), "title": _tooltip(key, data), "color": colour,
             "shape": shape, "size": 10 + 5 * min(data.get("article_count", len(data.get("articles", []))), 8), "x": xy[0], "y": xy[1],
-            "physics": False, "font": {"size": 14, "face": "sans-serif"}}
+            "physics": False, "font": {"size": font, "face": "sans-serif", "strokeWidth": 4, "strokeColor": "#ffffff"}}
 
 
 def render(graph: nx.MultiDiGraph, *, title: str = "kg", max_nodes: int | None = None, focus: str | None = None,
-           evidence=None, articles=None) -> str:
+           evidence=None, articles=None, statements=None) -> str:
     """The page for ``graph`` (a view as built by :meth:`KnowledgeGraph.to_networkx`)."""
     from pyvis.network import Network
 
@@ -204,17 +280,36 @@ def render(graph: nx.MultiDiGraph, *, title: str = "kg", max_nodes: int | None =
     keep = set(shown)
     view_edges = sorted(((u, v, k, d) for u, v, k, d in graph.edges(keys=True, data=True) if u in keep and v in keep),
                         key=lambda e: (e[0], e[2], e[1]))
-    positions = layout(shown, [(u, v) for u, v, _, _ in view_edges])
+    links = mentioned_with(graph, shown)
+    start = first_screen(graph, shown, links)
+    positions = layout(start, [(u, v) for u, v, _, _ in view_edges if u in start and v in start]
+                       + [(u, v) for u, v in links if u in start and v in start])
+    if len(start) < len(shown):  # the rest below, laid out on their own; they appear on demand
+        rest = [n for n in shown if n not in set(start)]
+        below = max(y for _, y in positions.values()) + 400
+        more = layout(rest, [(u, v) for u, v, _, _ in view_edges if u not in set(start) and v not in set(start)])
+        positions.update({n: (x, y + below) for n, (x, y) in more.items()})
+    degree = nx.Graph()
+    degree.add_nodes_from(shown)
+    degree.add_edges_from([(u, v) for u, v, _, _ in view_edges] + links)
+    top = set(sorted(start, key=lambda n: (-degree.degree(n), n))[:TOP_LABELS])
     net = Network(height="calc(100vh - 90px)", width="100%", directed=True, cdn_resources="in_line", bgcolor="#ffffff")
     # pyvis's add_node/add_edge look nodes up in lists (quadratic); the records are the same
-    net.nodes = [node_options(key, graph.nodes[key], positions[key]) for key in shown]
+    net.nodes = [node_options(key, graph.nodes[key], positions[key], font=32 if key in top else 20)
+                 for key in shown]
     net.node_ids = list(shown)
     net.node_map = {n["id"]: n for n in net.nodes}
     for i, (u, v, k, data) in enumerate(view_edges):
         predicate = data.get("predicate", k)
         word = WORDS.get(predicate, predicate)
         net.edges.append({"id": f"e{i}", "from": u, "to": v, "label": word, "title": word, "arrows": "to",
-                          "font": {"size": 10, "align": "middle"}, "color": "#aaaaaa", "predicate": predicate})
+                          "font": {"size": 16 if u in top or v in top else 12, "align": "middle"},
+                          "color": "#999999", "predicate": predicate})
+    for j, (u, v) in enumerate(links):
+        net.edges.append({"id": f"m{j}", "from": u, "to": v, "label": WORDS["mentionedWith"],
+                          "title": "named in the same article (a view aid, not a relation in the graph)",
+                          "font": {"size": 12, "align": "middle", "color": "#888888"}, "color": "#cccccc",
+                          "dashes": True, "predicate": "mentionedWith"})
     net.toggle_physics(False)
     net.set_options(json.dumps({"physics": {"enabled": False},
                                 "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": len(shown) > 500,
@@ -225,7 +320,8 @@ def render(graph: nx.MultiDiGraph, *, title: str = "kg", max_nodes: int | None =
     html = LEFTOVERS.sub("", html)
     html = "<!DOCTYPE html>\n" + html.replace('<meta charset="utf-8">', '<meta charset="utf-8">\n        <title>'
                                                + escape(title) + "</title>", 1)
-    payload = viewer_data(graph, shown, title=title, evidence=evidence, articles=articles)
+    payload = viewer_data(graph, shown, title=title, evidence=evidence, articles=articles, statements=statements,
+                          start=start)
     chrome = _template("viewer.html").replace("<!--kg:legend-->", legend(payload["counts"]), 1)
     html = html.replace("<body>", "<body>\n" + chrome, 1)
     html = html.replace("</body>", '<script type="application/json" id="kg-data">' + _json_for_script(payload)
@@ -279,10 +375,17 @@ class HtmlExporter:
         nxg = graph.to_networkx()
         shown = select(nxg, max_nodes=self.max_nodes, focus=self.focus)
         evidence, articles = sources(graph, shown)
+        for st in graph.statements():  # titles and dates of the articles quoted, for the panels
+            a = st.evidence.article
+            if a not in articles and a in graph.articles:
+                art = graph.articles[a]
+                articles[a] = {"title": art.title or "", "url": art.url or "",
+                               "published": art.published.isoformat() if art.published else ""}
+        said = statement_records(graph.statements(), nxg, articles)
         total = nxg.number_of_nodes()
         title = f"kg — {len(graph.articles)} articles, {total} entities"
         html = render(nxg, title=title, max_nodes=self.max_nodes, focus=self.focus, evidence=evidence,
-                      articles=articles)
+                      articles=articles, statements=said)
         return write_atomic(Path(out_dir) / self.filename, html.encode("utf-8"))
 
 

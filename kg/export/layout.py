@@ -61,7 +61,7 @@ def layout(nodes: Iterable[str], edges: Iterable[tuple[str, str]]) -> dict[str, 
         index = {n: i for i, n in enumerate(part)}
         pairs = sorted({tuple(sorted((index[u], index[v]))) for u, v in simple.edges(part)})
         pos = force_layout(len(part), np.array(pairs, dtype=np.int64).reshape(-1, 2))
-        radius = 110 * math.sqrt(len(part)) if len(part) > 1 else 40
+        radius = 160 * math.sqrt(len(part)) if len(part) > 1 else 40
         size = 2 * radius + 120
         if x0 + size > ROW_WIDTH and x0 > 0:
             x0, y0, row_height = 0.0, y0 + row_height, 0.0

@@ -93,7 +93,7 @@ def test_every_node_and_edge_is_in_the_page_with_its_type_style():
     assert sorted((e["from"], e["label"], e["to"]) for e in edges) == sorted(
         (u, WORDS[p], v) for u, v, p in g.edges(keys=True))
     assert all(e["arrows"] == "to" for e in edges)
-    assert {e["label"] for e in edges} == set(WORDS.values())
+    assert {e["label"] for e in edges} == set(WORDS.values()) - {"mentioned with"}  # no loner here
 
 
 def test_tooltip_has_type_names_dates_and_sentence():
@@ -254,3 +254,39 @@ def test_sources_give_the_span_inside_the_sentence_and_bound_the_texts(tmp_path)
     assert articles[ev["article"]]["text"][ev["offset"] + ev["start"]:ev["offset"] + ev["end"]] == "Sutrisno Wibowo"
     _, small = sources(graph, keys, max_text=len(text) + 5)  # room for one article's text only
     assert sum("text" in a for a in small.values()) == 1 and all("title" in a for a in small.values())
+
+
+def test_an_unrelated_entity_named_in_several_articles_joins_their_events_in_the_view_only():
+    g = small_graph()
+    g.nodes["event:c"]["articles"] = ["a.txt"]
+    g.add_node("event:z", type="Event", label="Rapat Lain", names=["Rapat Lain"], articles=["b.txt"], sentences=[],
+               ids={}, dates=[])
+    g.add_edge("person:a", "event:z", key="attended", predicate="attended")
+    g.add_node("event:pemilu", type="Event", label="Pemilu 2024", names=["Pemilu 2024"], articles=["a.txt", "b.txt"],
+               article_count=2, sentences=[], ids={}, dates=[])
+    g.add_node("org:once", type="Organization", label="Dinas Sekali", names=["Dinas Sekali"], articles=["a.txt"],
+               sentences=[], ids={}, dates=[])
+    html = render(g)
+    seen = {(e["from"], e["to"]) for e in edge_data(html) if e["predicate"] == "mentionedWith"}
+    assert seen == {("event:c", "event:pemilu"), ("event:z", "event:pemilu")}  # one-article loners stay alone
+    assert all(e["dashes"] for e in edge_data(html) if e["predicate"] == "mentionedWith")
+    # the panel's relations (the graph's own) do not list the view aid
+    assert viewer(html)["nodes"]["event:pemilu"]["relations"] == []
+
+
+def test_statements_go_under_the_speaker_and_the_event():
+    from kg.export.html import statement_records
+    from kg.model import Evidence, Statement
+
+    g = small_graph()
+    ev = Evidence(article="a.txt", sentence=0, start=0, end=10)
+    said = statement_records([Statement("person:a", "Kita jaga netralitas", ev, event="event:c"),
+                              Statement("person:a", "ASN harus netral", ev, direct=False),
+                              Statement("person:gone", "x", ev)], g, {"a.txt": {"published": "2023-05-20T08:00:00"}})
+    assert [s["quote"] for s in said["person:a"]] == ["Kita jaga netralitas", "ASN harus netral"]
+    assert said["person:a"][0]["date"] == "2023-05-23" and said["person:a"][0]["event_label"] == "Rakor"
+    assert said["person:a"][1]["date"] == "2023-05-20" and said["person:a"][1]["direct"] is False
+    assert [s["speaker_label"] for s in said["event:c"]] == ["Sulaiman AP"]
+    assert "person:gone" not in said
+    data = viewer(render(g, statements=said))
+    assert data["nodes"]["event:c"]["statements"][0]["quote"] == "Kita jaga netralitas"
