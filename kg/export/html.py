@@ -28,6 +28,7 @@ import networkx as nx
 
 from . import write_atomic
 from .layout import layout
+from .said import graph_statements
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..graph import KnowledgeGraph
@@ -177,7 +178,7 @@ def statement_records(statements, graph: nx.MultiDiGraph, articles: dict) -> dic
         elif st.evidence.article in articles:
             date = articles[st.evidence.article].get("published", "")[:10]
         rec = {"speaker": st.speaker, "speaker_label": graph.nodes[st.speaker].get("label", st.speaker),
-               "quote": st.quote, "direct": bool(st.direct), "event": event or "",
+               "quote": st.quote, "direct": None if st.direct is None else bool(st.direct), "event": event or "",
                "event_label": graph.nodes[event].get("label", event) if event else "", "date": date,
                "article": st.evidence.article}
         out.setdefault(st.speaker, []).append(rec)
@@ -375,13 +376,14 @@ class HtmlExporter:
         nxg = graph.to_networkx()
         shown = select(nxg, max_nodes=self.max_nodes, focus=self.focus)
         evidence, articles = sources(graph, shown)
-        for st in graph.statements():  # titles and dates of the articles quoted, for the panels
+        said = graph_statements(graph)
+        for st in said:  # titles and dates of the articles quoted, for the panels
             a = st.evidence.article
             if a not in articles and a in graph.articles:
                 art = graph.articles[a]
                 articles[a] = {"title": art.title or "", "url": art.url or "",
                                "published": art.published.isoformat() if art.published else ""}
-        said = statement_records(graph.statements(), nxg, articles)
+        said = statement_records(said, nxg, articles)
         total = nxg.number_of_nodes()
         title = f"kg — {len(graph.articles)} articles, {total} entities"
         html = render(nxg, title=title, max_nodes=self.max_nodes, focus=self.focus, evidence=evidence,
