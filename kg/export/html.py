@@ -1,7 +1,9 @@
 """The interactive HTML network (pyvis / vis-network), one self-contained file.
 
-* vis-network is inlined (``cdn_resources="in_line"``) and the Bootstrap links that
-  pyvis 0.3.2 still puts in its template are removed: the page makes no request.
+* pyvis is driven through its public interface: ``add_node``/``add_edge``,
+  ``set_options``, and its template mechanism (``set_template_dir``) with kg's own page
+  template (``templates/network.html``), which includes pyvis's bundled vis-network
+  inline: the page makes no request (none of pyvis's CDN or Bootstrap links).
 * Positions are computed at build time (:mod:`kg.export.layout`) and physics is off,
   so the drawing is stable, opens drawn and is the same on every build.
 * Colour and shape say the type (legend with counts, which doubles as a type filter);
@@ -19,7 +21,6 @@ from __future__ import annotations
 
 import json
 import re
-from html import escape
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -60,9 +61,7 @@ MAX_NODES = 2000          # default cap of drawn entities (kg build --html-max-n
 MAX_EXTRA = 5000          # neighbours left out but carried as light records, for "show more"
 MAX_TEXT = 4_000_000      # characters of article text embedded for the article view
 EVIDENCE_PER_NODE = 5
-REMOTE = re.compile(r"<(link|script)\b[^>]*\b(?:href|src)=\"https?://[^\"]*\"[^>]*>(?:\s*</script>)?", re.IGNORECASE)
-# pyvis leftovers with no use here: a commented-out link to a local vis copy and an empty heading
-LEFTOVERS = re.compile(r"<!--\s*<link[^>]*node_modules.*?-->|<center>\s*<h1>\s*</h1>\s*</center>", re.S)
+PAGE = "network.html"      # kg's page template, given to pyvis (templates/network.html)
 
 
 def _short(label: str, limit: int = 32) -> str:
@@ -294,39 +293,36 @@ def render(graph: nx.MultiDiGraph, *, title: str = "kg", max_nodes: int | None =
     degree.add_nodes_from(shown)
     degree.add_edges_from([(u, v) for u, v, _, _ in view_edges] + links)
     top = set(sorted(start, key=lambda n: (-degree.degree(n), n))[:TOP_LABELS])
-    net = Network(height="calc(100vh - 90px)", width="100%", directed=True, cdn_resources="in_line", bgcolor="#ffffff")
-    # pyvis's add_node/add_edge look nodes up in lists (quadratic); the records are the same
-    net.nodes = [node_options(key, graph.nodes[key], positions[key], font=32 if key in top else 20)
-                 for key in shown]
-    net.node_ids = list(shown)
-    net.node_map = {n["id"]: n for n in net.nodes}
+    net = Network(height="calc(100vh - 90px)", width="100%", directed=True, cdn_resources="in_line", bgcolor="#ffffff",
+                  heading=title)
+    # pyvis's own template mechanism: kg's page template first, pyvis's bundled vis-network next
+    net.set_template_dir([str(resources.files("kg.export").joinpath("templates")), net.template_dir],
+                         template_file=PAGE)
+    for key in shown:
+        options = node_options(key, graph.nodes[key], positions[key], font=32 if key in top else 20)
+        net.add_node(options.pop("id"), label=options.pop("label"), shape=options.pop("shape"), **options)
     for i, (u, v, k, data) in enumerate(view_edges):
         predicate = data.get("predicate", k)
         word = WORDS.get(predicate, predicate)
-        net.edges.append({"id": f"e{i}", "from": u, "to": v, "label": word, "title": word, "arrows": "to",
-                          "font": {"size": 16 if u in top or v in top else 12, "align": "middle"},
-                          "color": "#999999", "predicate": predicate})
+        net.add_edge(u, v, id=f"e{i}", label=word, title=word, arrows="to",
+                     font={"size": 16 if u in top or v in top else 12, "align": "middle"}, color="#999999",
+                     predicate=predicate)
     for j, (u, v) in enumerate(links):
-        net.edges.append({"id": f"m{j}", "from": u, "to": v, "label": WORDS["mentionedWith"],
-                          "title": "named in the same article (a view aid, not a relation in the graph)",
-                          "font": {"size": 12, "align": "middle", "color": "#888888"}, "color": "#cccccc",
-                          "dashes": True, "predicate": "mentionedWith"})
+        net.add_edge(u, v, id=f"m{j}", label=WORDS["mentionedWith"],
+                     title="named in the same article (a view aid, not a relation in the graph)",
+                     font={"size": 12, "align": "middle", "color": "#888888"}, color="#cccccc", dashes=True,
+                     predicate="mentionedWith")
     net.toggle_physics(False)
     net.set_options(json.dumps({"physics": {"enabled": False},
                                 "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": len(shown) > 500,
                                                 "hideEdgesOnZoom": len(shown) > 500},
                                 "edges": {"smooth": False}, "layout": {"improvedLayout": False}}))
-    html = net.generate_html(notebook=False)
-    html = REMOTE.sub("", html)                       # no request leaves the page
-    html = LEFTOVERS.sub("", html)
-    html = "<!DOCTYPE html>\n" + html.replace('<meta charset="utf-8">', '<meta charset="utf-8">\n        <title>'
-                                               + escape(title) + "</title>", 1)
     payload = viewer_data(graph, shown, title=title, evidence=evidence, articles=articles, statements=statements,
                           start=start)
-    chrome = _template("viewer.html").replace("<!--kg:legend-->", legend(payload["counts"]), 1)
-    html = html.replace("<body>", "<body>\n" + chrome, 1)
-    html = html.replace("</body>", '<script type="application/json" id="kg-data">' + _json_for_script(payload)
-                        + "</script>\n<script>\n" + _template("viewer.js") + "</script>\n</body>", 1)
+    net.templateEnv.globals.update(
+        kg_chrome=_template("viewer.html").replace("<!--kg:legend-->", legend(payload["counts"]), 1),
+        kg_data=_json_for_script(payload), kg_viewer=_template("viewer.js"))
+    html = net.generate_html(name=PAGE, notebook=False)
     return html
 
 
