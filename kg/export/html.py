@@ -271,11 +271,29 @@ def node_options(key: str, data: dict, xy: tuple[int, int], *, font: int = 14) -
             "physics": False, "font": {"size": font, "face": "sans-serif", "strokeWidth": 4, "strokeColor": "#ffffff"}}
 
 
+def _network_class():
+    from pyvis.network import Network
+
+    class KgNetwork(Network):
+        """pyvis's Network, whose ``add_edge`` asks ``get_nodes()`` whether both ends exist
+        (a list scan per edge, quadratic on large views): answered from a set once the
+        nodes are in (:meth:`freeze`)."""
+
+        _frozen: frozenset | None = None
+
+        def freeze(self) -> None:
+            self._frozen = frozenset(super().get_nodes())
+
+        def get_nodes(self):
+            return self._frozen if self._frozen is not None else super().get_nodes()
+
+    return KgNetwork
+
+
 def render(graph: nx.MultiDiGraph, *, title: str = "kg", max_nodes: int | None = None, focus: str | None = None,
            evidence=None, articles=None, statements=None) -> str:
     """The page for ``graph`` (a view as built by :meth:`KnowledgeGraph.to_networkx`)."""
-    from pyvis.network import Network
-
+    Network = _network_class()
     shown = select(graph, max_nodes=max_nodes if max_nodes is not None else MAX_NODES, focus=focus)
     keep = set(shown)
     view_edges = sorted(((u, v, k, d) for u, v, k, d in graph.edges(keys=True, data=True) if u in keep and v in keep),
@@ -301,6 +319,7 @@ def render(graph: nx.MultiDiGraph, *, title: str = "kg", max_nodes: int | None =
     for key in shown:
         options = node_options(key, graph.nodes[key], positions[key], font=32 if key in top else 20)
         net.add_node(options.pop("id"), label=options.pop("label"), shape=options.pop("shape"), **options)
+    net.freeze()
     for i, (u, v, k, data) in enumerate(view_edges):
         predicate = data.get("predicate", k)
         word = WORDS.get(predicate, predicate)
