@@ -316,8 +316,11 @@ def render(graph: nx.MultiDiGraph, *, title: str = "kg", max_nodes: int | None =
     # pyvis's own template mechanism: kg's page template first, pyvis's bundled vis-network next
     net.set_template_dir([str(resources.files("kg.export").joinpath("templates")), net.template_dir],
                          template_file=PAGE)
+    begin = set(start)
     for key in shown:
         options = node_options(key, graph.nodes[key], positions[key], font=32 if key in top else 20)
+        if key not in begin:
+            options["hidden"] = True  # folded until the reader asks (the viewer unfolds it)
         net.add_node(options.pop("id"), label=options.pop("label"), shape=options.pop("shape"), **options)
     net.freeze()
     for i, (u, v, k, data) in enumerate(view_edges):
@@ -325,12 +328,12 @@ def render(graph: nx.MultiDiGraph, *, title: str = "kg", max_nodes: int | None =
         word = WORDS.get(predicate, predicate)
         net.add_edge(u, v, id=f"e{i}", label=word, title=word, arrows="to",
                      font={"size": 16 if u in top or v in top else 12, "align": "middle"}, color="#999999",
-                     predicate=predicate)
+                     predicate=predicate, hidden=not (u in begin and v in begin))
     for j, (u, v) in enumerate(links):
         net.add_edge(u, v, id=f"m{j}", label=WORDS["mentionedWith"],
                      title="named in the same article (a view aid, not a relation in the graph)",
                      font={"size": 12, "align": "middle", "color": "#888888"}, color="#cccccc", dashes=True,
-                     predicate="mentionedWith")
+                     predicate="mentionedWith", hidden=not (u in begin and v in begin))
     net.toggle_physics(False)
     net.set_options(json.dumps({"physics": {"enabled": False},
                                 "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": len(shown) > 500,

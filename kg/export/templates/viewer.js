@@ -323,6 +323,7 @@
     }
   }
   window.kgFitImportant = fitImportant;
-  note(); apply();
+  note();  // the page comes with the folded nodes and their edges already hidden
+  byId("kg-shown").textContent = data.start.length + " drawn";
   fitImportant();
 })();
