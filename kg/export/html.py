@@ -11,9 +11,14 @@
 * The viewer (``templates/viewer.js``) adds search by any name or acronym, filters by
   type, relation, article and date, a side panel per node (names, type, identifiers,
   relations, source sentences) and an article view with the source span highlighted.
+* First screen (:mod:`kg.export.firstscreen`): fitted to the most connected nodes,
+  whose names are drawn large; unrelated entities named in several articles joined to
+  those articles' events by dashed view-only links; panels list statements
+  (:mod:`kg.export.said`).
 * Large graphs: at most ``max_nodes`` entities are drawn, the most connected or those
-  around ``focus``; the neighbours left out travel along as light records, so a node's
-  panel can draw them on demand ("show N more").
+  around ``focus``; above ``FIRST_SCREEN`` the page opens on the busiest events and
+  their neighbours, the others hidden until asked for; the neighbours left out travel
+  along as light records, so a node's panel can draw them on demand ("show N more").
 * Text from articles is untrusted: it goes into the page only as JSON (``<``, ``>``,
   ``&`` escaped), and the viewer inserts it with ``textContent``, never as HTML.
 """
@@ -28,8 +33,9 @@ from typing import TYPE_CHECKING
 import networkx as nx
 
 from . import write_atomic
+from .firstscreen import FIRST_SCREEN, first_screen, mentioned_with  # noqa: F401
 from .layout import layout
-from .said import graph_statements
+from .said import graph_statements, statement_records
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..graph import KnowledgeGraph
@@ -52,8 +58,6 @@ WORDS = {
     "cites": "cites",
     "mentionedWith": "mentioned with",  # view only: an entity with no relation, to the events of its articles
 }
-LINKS_PER_LONER = 8       # at most this many "mentioned with" links per unrelated entity
-FIRST_SCREEN = 150        # larger views open on the busiest events and their neighbours; the rest on demand
 TOP_LABELS = 12           # the most connected nodes get large names, legible at the first zoom
 GLYPHS = {"dot": "\u25cf", "square": "\u25a0", "diamond": "\u25c6", "star": "\u2605", "triangle": "\u25b2",
           "triangleDown": "\u25bc"}  # the legend draws each vis shape with the same-looking character
@@ -139,76 +143,6 @@ def _relations(graph: nx.MultiDiGraph, key: str) -> list[dict]:
         rels.append({"dir": "in", "pred": p, "word": WORDS.get(p, p), "other": u,
                      "label": graph.nodes[u].get("label", u)})
     return rels
-
-
-def mentioned_with(graph: nx.MultiDiGraph, shown: list[str]) -> list[tuple[str, str]]:
-    """View-only links (nothing is added to the graph itself): each drawn entity that has
-    no relation at all and is named in two articles or more (an election named in passing, a law cited by nobody) is joined to
-    the drawn events of the articles that name it, the busiest first, so an election named
-    in four articles ties them together instead of floating alone."""
-    keep = set(shown)
-    events_of: dict[str, list[str]] = {}
-    for key in shown:
-        if graph.nodes[key].get("type") == "Event":
-            for a in graph.nodes[key].get("articles", []):
-                events_of.setdefault(a, []).append(key)
-    out = []
-    for key in shown:
-        if graph.degree(key) or graph.nodes[key].get("article_count", len(graph.nodes[key].get("articles", []))) < 2:
-            continue
-        found = {e for a in graph.nodes[key].get("articles", []) for e in events_of.get(a, []) if e != key}
-        for e in sorted(found, key=lambda m: (-graph.degree(m), m))[:LINKS_PER_LONER]:
-            out.append((e, key) if e in keep else (key, e))
-    return sorted(out)
-
-
-def statement_records(statements, graph: nx.MultiDiGraph, articles: dict) -> dict[str, list[dict]]:
-    """Who said what, for the panels: under the speaker and under the event it was said at.
-    ``statements`` are :class:`kg.model.Statement`; the date is the event's, else the
-    article's publication date."""
-    out: dict[str, list[dict]] = {}
-    for st in statements:
-        if st.speaker not in graph:
-            continue
-        event = st.event if st.event in graph else None
-        date = ""
-        if event and graph.nodes[event].get("dates"):
-            date = sorted(graph.nodes[event]["dates"])[0]
-        elif st.evidence.article in articles:
-            date = articles[st.evidence.article].get("published", "")[:10]
-        rec = {"speaker": st.speaker, "speaker_label": graph.nodes[st.speaker].get("label", st.speaker),
-               "quote": st.quote, "direct": None if st.direct is None else bool(st.direct), "event": event or "",
-               "event_label": graph.nodes[event].get("label", event) if event else "", "date": date,
-               "article": st.evidence.article}
-        out.setdefault(st.speaker, []).append(rec)
-        if event:
-            out.setdefault(event, []).append(rec)
-    return out
-
-
-def first_screen(graph: nx.MultiDiGraph, shown: list[str], links: list[tuple[str, str]], *,
-                 limit: int = FIRST_SCREEN) -> list[str]:
-    """What the page opens on: everything when it is small; else the busiest events and
-    their neighbours, event by event, up to ``limit`` nodes (the others are drawn on demand)."""
-    if len(shown) <= limit:
-        return list(shown)
-    keep = set(shown)
-    view = nx.Graph()
-    view.add_nodes_from(shown)
-    view.add_edges_from((u, v) for u, v in graph.edges() if u in keep and v in keep)
-    view.add_edges_from(links)
-    ranked = sorted(shown, key=lambda n: (graph.nodes[n].get("type") != "Event", -view.degree(n), n))
-    out: list[str] = []
-    seen: set[str] = set()
-    for hub in ranked:
-        group = [hub] + sorted(set(view.neighbors(hub)) - seen, key=lambda m: (-view.degree(m), m))
-        for n in group:
-            if n not in seen and len(out) < limit:
-                seen.add(n)
-                out.append(n)
-        if len(out) >= limit:
-            break
-    return sorted(out)
 
 
 def viewer_data(graph: nx.MultiDiGraph, shown: list[str], *, title: str, evidence=None, articles=None,

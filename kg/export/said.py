@@ -46,3 +46,27 @@ def graph_statements(graph) -> list[Statement]:
         # the RDF does not say whether the words were quoted or reported: left open (None)
         out.append(Statement(speaker, f["quote"], ev, event=keys.get(f.get("saidAt", "")), direct=None))
     return sorted(out, key=lambda st: (st.evidence.article, st.evidence.start, st.evidence.end, st.speaker, st.quote))
+
+
+def statement_records(statements, graph: nx.MultiDiGraph, articles: dict) -> dict[str, list[dict]]:
+    """Who said what, for the panels: under the speaker and under the event it was said at.
+    ``statements`` are :class:`kg.model.Statement`; the date is the event's, else the
+    article's publication date."""
+    out: dict[str, list[dict]] = {}
+    for st in statements:
+        if st.speaker not in graph:
+            continue
+        event = st.event if st.event in graph else None
+        date = ""
+        if event and graph.nodes[event].get("dates"):
+            date = sorted(graph.nodes[event]["dates"])[0]
+        elif st.evidence.article in articles:
+            date = articles[st.evidence.article].get("published", "")[:10]
+        rec = {"speaker": st.speaker, "speaker_label": graph.nodes[st.speaker].get("label", st.speaker),
+               "quote": st.quote, "direct": None if st.direct is None else bool(st.direct), "event": event or "",
+               "event_label": graph.nodes[event].get("label", event) if event else "", "date": date,
+               "article": st.evidence.article}
+        out.setdefault(st.speaker, []).append(rec)
+        if event:
+            out.setdefault(event, []).append(rec)
+    return out
