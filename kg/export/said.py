@@ -50,6 +50,8 @@ def graph_statements(graph) -> list[Statement]:
 
 def statement_records(statements, graph: nx.MultiDiGraph, articles: dict) -> dict[str, list[dict]]:
     """Who said what, for the panels: under the speaker and under the event it was said at.
+    Whether the words were quoted or reported is left out: the RDF that a streaming build
+    reads them back from does not say, and both builds give the same page.
     ``statements`` are :class:`kg.model.Statement`; the date is the event's, else the
     article's publication date."""
     out: dict[str, list[dict]] = {}
@@ -63,7 +65,7 @@ def statement_records(statements, graph: nx.MultiDiGraph, articles: dict) -> dic
         elif st.evidence.article in articles:
             date = articles[st.evidence.article].get("published", "")[:10]
         rec = {"speaker": st.speaker, "speaker_label": graph.nodes[st.speaker].get("label", st.speaker),
-               "quote": st.quote, "direct": None if st.direct is None else bool(st.direct), "event": event or "",
+               "quote": st.quote, "event": event or "",
                "event_label": graph.nodes[event].get("label", event) if event else "", "date": date,
                "article": st.evidence.article}
         out.setdefault(st.speaker, []).append(rec)

@@ -188,7 +188,7 @@
           var sp = el("a", st.speaker_label, "kg-link"); sp.href = "#";
           sp.addEventListener("click", function (e) { e.preventDefault(); focusNode(st.speaker); });
           who.appendChild(sp);
-          who.appendChild(document.createTextNode(st.direct === false ? " (reported):" : " said:"));
+          who.appendChild(document.createTextNode(" said:"));
         } else {
           who.appendChild(document.createTextNode((st.date || "undated") + (st.event_label ? " · at " : "")));
           if (st.event_label) {
@@ -196,10 +196,9 @@
             ev.addEventListener("click", function (e) { e.preventDefault(); focusNode(st.event); });
             who.appendChild(ev);
           }
-          if (st.direct === false) { who.appendChild(document.createTextNode(" (reported)")); }
         }
         q.appendChild(who);
-        q.appendChild(el("div", (st.direct === true ? "“" + st.quote + "”" : st.quote), "kg-sentence"));
+        q.appendChild(el("div", st.quote, "kg-sentence"));
         var art = data.articles[st.article] || {};
         q.appendChild(el("div", st.article + (art.title ? " — " + art.title : ""), "kg-meta"));
         panel.appendChild(q);
