@@ -19,7 +19,8 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("html")
     ap.add_argument("png")
-    ap.add_argument("--search", default="BKN", help="a name to look up, so the side panel shows (\"\" for none)")
+    ap.add_argument("--search", default="Iskandar",
+                    help="a name to look up, so the side panel shows (\"\" for none)")
     args = ap.parse_args(argv)
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
@@ -30,10 +31,11 @@ def main(argv=None) -> int:
         if args.search:
             page.fill("#kg-search", args.search)
             page.press("#kg-search", "Enter")
-        # the whole graph, zoomed so that labels can be read, left of the side panel
-        page.evaluate("""() => { network.fit({animation: false});
-                                 network.moveTo({scale: network.getScale() * 1.45, animation: false,
-                                                 offset: {x: -180, y: 40}}); }""")
+        # the first screen as a reader gets it (fitted to the most important nodes), moved
+        # left of the side panel
+        page.evaluate("""() => { kgFitImportant();
+                                 network.moveTo({scale: network.getScale(), animation: false,
+                                                 offset: {x: -200, y: 0}}); }""")
         Path(args.png).parent.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=args.png)
         browser.close()

@@ -1,7 +1,9 @@
 """The interactive HTML network (pyvis / vis-network), one self-contained file.
 
-* vis-network is inlined (``cdn_resources="in_line"``) and the Bootstrap links that
-  pyvis 0.3.2 still puts in its template are removed: the page makes no request.
+* pyvis is driven through its public interface: ``add_node``/``add_edge``,
+  ``set_options``, and its template mechanism (``set_template_dir``) with kg's own page
+  template (``templates/network.html``), which includes pyvis's bundled vis-network
+  inline: the page makes no request (none of pyvis's CDN or Bootstrap links).
 * Positions are computed at build time (:mod:`kg.export.layout`) and physics is off,
   so the drawing is stable, opens drawn and is the same on every build.
 * Colour and shape say the type (legend with counts, which doubles as a type filter);
@@ -9,9 +11,14 @@
 * The viewer (``templates/viewer.js``) adds search by any name or acronym, filters by
   type, relation, article and date, a side panel per node (names, type, identifiers,
   relations, source sentences) and an article view with the source span highlighted.
+* First screen (:mod:`kg.export.firstscreen`): fitted to the most connected nodes,
+  whose names are drawn large; unrelated entities named in several articles joined to
+  those articles' events by dashed view-only links; panels list statements
+  (:mod:`kg.export.said`).
 * Large graphs: at most ``max_nodes`` entities are drawn, the most connected or those
-  around ``focus``; the neighbours left out travel along as light records, so a node's
-  panel can draw them on demand ("show N more").
+  around ``focus``; above ``FIRST_SCREEN`` the page opens on the busiest events and
+  their neighbours, the others hidden until asked for; the neighbours left out travel
+  along as light records, so a node's panel can draw them on demand ("show N more").
 * Text from articles is untrusted: it goes into the page only as JSON (``<``, ``>``,
   ``&`` escaped), and the viewer inserts it with ``textContent``, never as HTML.
 """
@@ -19,7 +26,6 @@ from __future__ import annotations
 
 import json
 import re
-from html import escape
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -27,7 +33,9 @@ from typing import TYPE_CHECKING
 import networkx as nx
 
 from . import write_atomic
+from .firstscreen import FIRST_SCREEN, first_screen, mentioned_with  # noqa: F401
 from .layout import layout
+from .said import graph_statements, statement_records
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..graph import KnowledgeGraph
@@ -48,16 +56,16 @@ WORDS = {
     "organizedBy": "organized by",
     "heldIn": "held in",
     "cites": "cites",
+    "mentionedWith": "mentioned with",  # view only: an entity with no relation, to the events of its articles
 }
+TOP_LABELS = 12           # the most connected nodes get large names, legible at the first zoom
 GLYPHS = {"dot": "\u25cf", "square": "\u25a0", "diamond": "\u25c6", "star": "\u2605", "triangle": "\u25b2",
           "triangleDown": "\u25bc"}  # the legend draws each vis shape with the same-looking character
 MAX_NODES = 2000          # default cap of drawn entities (kg build --html-max-nodes)
 MAX_EXTRA = 5000          # neighbours left out but carried as light records, for "show more"
 MAX_TEXT = 4_000_000      # characters of article text embedded for the article view
 EVIDENCE_PER_NODE = 5
-REMOTE = re.compile(r"<(link|script)\b[^>]*\b(?:href|src)=\"https?://[^\"]*\"[^>]*>(?:\s*</script>)?", re.IGNORECASE)
-# pyvis leftovers with no use here: a commented-out link to a local vis copy and an empty heading
-LEFTOVERS = re.compile(r"<!--\s*<link[^>]*node_modules.*?-->|<center>\s*<h1>\s*</h1>\s*</center>", re.S)
+PAGE = "network.html"      # kg's page template, given to pyvis (templates/network.html)
 
 
 def _short(label: str, limit: int = 32) -> str:
@@ -137,7 +145,8 @@ def _relations(graph: nx.MultiDiGraph, key: str) -> list[dict]:
     return rels
 
 
-def viewer_data(graph: nx.MultiDiGraph, shown: list[str], *, title: str, evidence=None, articles=None) -> dict:
+def viewer_data(graph: nx.MultiDiGraph, shown: list[str], *, title: str, evidence=None, articles=None,
+                statements=None, start=None) -> dict:
     """What the viewer needs beyond vis's own node list: per drawn node its names,
     identifiers, dates, relations and sources; per left-out neighbour a light record
     (type, label, names, its edges to drawn nodes) so that it can be drawn on demand."""
@@ -154,7 +163,7 @@ def viewer_data(graph: nx.MultiDiGraph, shown: list[str], *, title: str, evidenc
                       "articles": list(d.get("articles", [])),
                       "count": d.get("article_count", len(d.get("articles", []))), "dates": sorted(set(d.get("dates", [])) | set(d.get("end_dates", []))),
                       "ids": dict(d.get("ids", {})), "relations": _relations(graph, key),
-                      "evidence": ev[:EVIDENCE_PER_NODE]}
+                      "evidence": ev[:EVIDENCE_PER_NODE], "statements": (statements or {}).get(key, [])}
     extra_keys = sorted({m for n in shown for m in nx.all_neighbors(graph, n)} - keep,
                         key=lambda m: (-graph.degree(m), m))[:MAX_EXTRA]
     extra = {}
@@ -173,7 +182,8 @@ def viewer_data(graph: nx.MultiDiGraph, shown: list[str], *, title: str, evidenc
     dates = sorted({x for n in nodes.values() for x in n["dates"]})
     return {"title": title, "styles": {t: [c, s] for t, (c, s) in STYLE.items()}, "counts": counts, "words": WORDS,
             "shown": len(nodes), "total": graph.number_of_nodes(), "articles": articles or {}, "nodes": nodes,
-            "extra": extra, "dates": [dates[0], dates[-1]] if dates else []}
+            "extra": extra, "dates": [dates[0], dates[-1]] if dates else [],
+            "start": sorted(start) if start is not None else sorted(nodes)}
 
 
 def legend(counts: dict[str, int]) -> str:
@@ -188,48 +198,87 @@ def legend(counts: dict[str, int]) -> str:
     return "\n".join(items)
 
 
-def node_options(key: str, data: dict, xy: tuple[int, int]) -> dict:
+def node_options(key: str, data: dict, xy: tuple[int, int], *, font: int = 14) -> dict:
     colour, shape = STYLE.get(data.get("type"), ("#999999", "dot"))
     return {"id": key, "label": _short(data.get("label", key)), "title": _tooltip(key, data), "color": colour,
             "shape": shape, "size": 10 + 5 * min(data.get("article_count", len(data.get("articles", []))), 8), "x": xy[0], "y": xy[1],
-            "physics": False, "font": {"size": 14, "face": "sans-serif"}}
+            "physics": False, "font": {"size": font, "face": "sans-serif", "strokeWidth": 4, "strokeColor": "#ffffff"}}
+
+
+def _network_class():
+    from pyvis.network import Network
+
+    class KgNetwork(Network):
+        """pyvis's Network, whose ``add_edge`` asks ``get_nodes()`` whether both ends exist
+        (a list scan per edge, quadratic on large views): answered from a set once the
+        nodes are in (:meth:`freeze`)."""
+
+        _frozen: frozenset | None = None
+
+        def freeze(self) -> None:
+            self._frozen = frozenset(super().get_nodes())
+
+        def get_nodes(self):
+            return self._frozen if self._frozen is not None else super().get_nodes()
+
+    return KgNetwork
 
 
 def render(graph: nx.MultiDiGraph, *, title: str = "kg", max_nodes: int | None = None, focus: str | None = None,
-           evidence=None, articles=None) -> str:
+           evidence=None, articles=None, statements=None) -> str:
     """The page for ``graph`` (a view as built by :meth:`KnowledgeGraph.to_networkx`)."""
-    from pyvis.network import Network
-
+    Network = _network_class()
     shown = select(graph, max_nodes=max_nodes if max_nodes is not None else MAX_NODES, focus=focus)
     keep = set(shown)
     view_edges = sorted(((u, v, k, d) for u, v, k, d in graph.edges(keys=True, data=True) if u in keep and v in keep),
                         key=lambda e: (e[0], e[2], e[1]))
-    positions = layout(shown, [(u, v) for u, v, _, _ in view_edges])
-    net = Network(height="calc(100vh - 90px)", width="100%", directed=True, cdn_resources="in_line", bgcolor="#ffffff")
-    # pyvis's add_node/add_edge look nodes up in lists (quadratic); the records are the same
-    net.nodes = [node_options(key, graph.nodes[key], positions[key]) for key in shown]
-    net.node_ids = list(shown)
-    net.node_map = {n["id"]: n for n in net.nodes}
+    links = mentioned_with(graph, shown)
+    start = first_screen(graph, shown, links)
+    positions = layout(start, [(u, v) for u, v, _, _ in view_edges if u in start and v in start]
+                       + [(u, v) for u, v in links if u in start and v in start])
+    if len(start) < len(shown):  # the rest below, laid out on their own; they appear on demand
+        rest = [n for n in shown if n not in set(start)]
+        below = max(y for _, y in positions.values()) + 400
+        more = layout(rest, [(u, v) for u, v, _, _ in view_edges if u not in set(start) and v not in set(start)])
+        positions.update({n: (x, y + below) for n, (x, y) in more.items()})
+    degree = nx.Graph()
+    degree.add_nodes_from(shown)
+    degree.add_edges_from([(u, v) for u, v, _, _ in view_edges] + links)
+    top = set(sorted(start, key=lambda n: (-degree.degree(n), n))[:TOP_LABELS])
+    net = Network(height="calc(100vh - 90px)", width="100%", directed=True, cdn_resources="in_line", bgcolor="#ffffff",
+                  heading=title)
+    # pyvis's own template mechanism: kg's page template first, pyvis's bundled vis-network next
+    net.set_template_dir([str(resources.files("kg.export").joinpath("templates")), net.template_dir],
+                         template_file=PAGE)
+    begin = set(start)
+    for key in shown:
+        options = node_options(key, graph.nodes[key], positions[key], font=32 if key in top else 20)
+        if key not in begin:
+            options["hidden"] = True  # folded until the reader asks (the viewer unfolds it)
+        net.add_node(options.pop("id"), label=options.pop("label"), shape=options.pop("shape"), **options)
+    net.freeze()
     for i, (u, v, k, data) in enumerate(view_edges):
         predicate = data.get("predicate", k)
         word = WORDS.get(predicate, predicate)
-        net.edges.append({"id": f"e{i}", "from": u, "to": v, "label": word, "title": word, "arrows": "to",
-                          "font": {"size": 10, "align": "middle"}, "color": "#aaaaaa", "predicate": predicate})
+        net.add_edge(u, v, id=f"e{i}", label=word, title=word, arrows="to",
+                     font={"size": 16 if u in top or v in top else 12, "align": "middle"}, color="#999999",
+                     predicate=predicate, hidden=not (u in begin and v in begin))
+    for j, (u, v) in enumerate(links):
+        net.add_edge(u, v, id=f"m{j}", label=WORDS["mentionedWith"],
+                     title="named in the same article (a view aid, not a relation in the graph)",
+                     font={"size": 12, "align": "middle", "color": "#888888"}, color="#cccccc", dashes=True,
+                     predicate="mentionedWith", hidden=not (u in begin and v in begin))
     net.toggle_physics(False)
     net.set_options(json.dumps({"physics": {"enabled": False},
                                 "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": len(shown) > 500,
                                                 "hideEdgesOnZoom": len(shown) > 500},
                                 "edges": {"smooth": False}, "layout": {"improvedLayout": False}}))
-    html = net.generate_html(notebook=False)
-    html = REMOTE.sub("", html)                       # no request leaves the page
-    html = LEFTOVERS.sub("", html)
-    html = "<!DOCTYPE html>\n" + html.replace('<meta charset="utf-8">', '<meta charset="utf-8">\n        <title>'
-                                               + escape(title) + "</title>", 1)
-    payload = viewer_data(graph, shown, title=title, evidence=evidence, articles=articles)
-    chrome = _template("viewer.html").replace("<!--kg:legend-->", legend(payload["counts"]), 1)
-    html = html.replace("<body>", "<body>\n" + chrome, 1)
-    html = html.replace("</body>", '<script type="application/json" id="kg-data">' + _json_for_script(payload)
-                        + "</script>\n<script>\n" + _template("viewer.js") + "</script>\n</body>", 1)
+    payload = viewer_data(graph, shown, title=title, evidence=evidence, articles=articles, statements=statements,
+                          start=start)
+    net.templateEnv.globals.update(
+        kg_chrome=_template("viewer.html").replace("<!--kg:legend-->", legend(payload["counts"]), 1),
+        kg_data=_json_for_script(payload), kg_viewer=_template("viewer.js"))
+    html = net.generate_html(name=PAGE, notebook=False)
     return html
 
 
@@ -279,10 +328,18 @@ class HtmlExporter:
         nxg = graph.to_networkx()
         shown = select(nxg, max_nodes=self.max_nodes, focus=self.focus)
         evidence, articles = sources(graph, shown)
+        said = graph_statements(graph)
+        for st in said:  # titles and dates of the articles quoted, for the panels
+            a = st.evidence.article
+            if a not in articles and a in graph.articles:
+                art = graph.articles[a]
+                articles[a] = {"title": art.title or "", "url": art.url or "",
+                               "published": art.published.isoformat() if art.published else ""}
+        said = statement_records(said, nxg, articles)
         total = nxg.number_of_nodes()
         title = f"kg — {len(graph.articles)} articles, {total} entities"
         html = render(nxg, title=title, max_nodes=self.max_nodes, focus=self.focus, evidence=evidence,
-                      articles=articles)
+                      articles=articles, statements=said)
         return write_atomic(Path(out_dir) / self.filename, html.encode("utf-8"))
 
 

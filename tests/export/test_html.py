@@ -93,7 +93,7 @@ def test_every_node_and_edge_is_in_the_page_with_its_type_style():
     assert sorted((e["from"], e["label"], e["to"]) for e in edges) == sorted(
         (u, WORDS[p], v) for u, v, p in g.edges(keys=True))
     assert all(e["arrows"] == "to" for e in edges)
-    assert {e["label"] for e in edges} == set(WORDS.values())
+    assert {e["label"] for e in edges} == set(WORDS.values()) - {"mentioned with"}  # no loner here
 
 
 def test_tooltip_has_type_names_dates_and_sentence():
@@ -142,7 +142,10 @@ def test_physics_is_off_and_layout_fixed():
 
 def test_title_is_escaped_in_the_head():
     html = render(small_graph(), title='kg <b>"x"</b>')
-    assert "<title>kg &lt;b&gt;&quot;x&quot;&lt;/b&gt;</title>" in html
+    from html import unescape
+
+    head = re.search(r"<title>(.*?)</title>", html).group(1)
+    assert "<" not in head and '"' not in head and unescape(head) == 'kg <b>"x"</b>'
 
 
 def test_write_html_is_byte_identical(tmp_path):
@@ -254,3 +257,59 @@ def test_sources_give_the_span_inside_the_sentence_and_bound_the_texts(tmp_path)
     assert articles[ev["article"]]["text"][ev["offset"] + ev["start"]:ev["offset"] + ev["end"]] == "Sutrisno Wibowo"
     _, small = sources(graph, keys, max_text=len(text) + 5)  # room for one article's text only
     assert sum("text" in a for a in small.values()) == 1 and all("title" in a for a in small.values())
+
+
+def test_an_unrelated_entity_named_in_several_articles_joins_their_events_in_the_view_only():
+    g = small_graph()
+    g.nodes["event:c"]["articles"] = ["a.txt"]
+    g.add_node("event:z", type="Event", label="Rapat Lain", names=["Rapat Lain"], articles=["b.txt"], sentences=[],
+               ids={}, dates=[])
+    g.add_edge("person:a", "event:z", key="attended", predicate="attended")
+    g.add_node("event:pemilu", type="Event", label="Pemilu 2024", names=["Pemilu 2024"], articles=["a.txt", "b.txt"],
+               article_count=2, sentences=[], ids={}, dates=[])
+    g.add_node("org:once", type="Organization", label="Dinas Sekali", names=["Dinas Sekali"], articles=["a.txt"],
+               sentences=[], ids={}, dates=[])
+    html = render(g)
+    seen = {(e["from"], e["to"]) for e in edge_data(html) if e["predicate"] == "mentionedWith"}
+    assert seen == {("event:c", "event:pemilu"), ("event:z", "event:pemilu")}  # one-article loners stay alone
+    assert all(e["dashes"] for e in edge_data(html) if e["predicate"] == "mentionedWith")
+    # the panel's relations (the graph's own) do not list the view aid
+    assert viewer(html)["nodes"]["event:pemilu"]["relations"] == []
+
+
+def test_statements_go_under_the_speaker_and_the_event():
+    from kg.export.html import statement_records
+    from kg.model import Evidence, Statement
+
+    g = small_graph()
+    ev = Evidence(article="a.txt", sentence=0, start=0, end=10)
+    said = statement_records([Statement("person:a", "Kita jaga netralitas", ev, event="event:c"),
+                              Statement("person:a", "ASN harus netral", ev, direct=False),
+                              Statement("person:gone", "x", ev)], g, {"a.txt": {"published": "2023-05-20T08:00:00"}})
+    assert [s["quote"] for s in said["person:a"]] == ["Kita jaga netralitas", "ASN harus netral"]
+    assert said["person:a"][0]["date"] == "2023-05-23" and said["person:a"][0]["event_label"] == "Rakor"
+    assert said["person:a"][1]["date"] == "2023-05-20"
+    assert [s["speaker_label"] for s in said["event:c"]] == ["Sulaiman AP"]
+    assert "person:gone" not in said
+    data = viewer(render(g, statements=said))
+    assert data["nodes"]["event:c"]["statements"][0]["quote"] == "Kita jaga netralitas"
+
+
+def test_pyvis_is_the_pinned_version_and_drives_the_page_through_its_template_mechanism():
+    import tomllib
+    from importlib.metadata import version
+
+    from pyvis.network import Network
+
+    deps = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["dependencies"]
+    assert "pyvis==0.3.2" in deps and version("pyvis") == "0.3.2"
+    # the public pieces the page relies on are there in this pyvis
+    net = Network(cdn_resources="in_line")
+    assert callable(net.set_template_dir) and callable(net.set_options) and callable(net.generate_html)
+    assert (Path(net.template_dir) / "lib" / "vis-9.1.2" / "vis-network.min.js").is_file()
+    html = render(small_graph())
+    # pyvis filled kg's template: its node and edge records and the options set through set_options
+    assert len(node_data(html)) == 6 and len(edge_data(html)) == 7
+    assert re.search(r'"hideEdgesOnDrag":\s*false', html) and '"improvedLayout": false' in html
+    # and nothing of pyvis's own page template (Bootstrap card, loading bar, empty heading) is left
+    assert 'class="card' not in html and "loadingBar" not in html and "<center>" not in html

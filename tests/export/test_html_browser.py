@@ -165,3 +165,61 @@ def test_hostile_article_runs_no_script(browser, tmp_path):
     assert page.evaluate("window.__xss") is None
     assert errors == [] and requests == []
     page.close()
+
+
+TOP_NAMES = """() => { const s = network.getScale(), box = document.getElementById('mynetwork').getBoundingClientRect();
+  return nodes.get().filter(n => n.font.size >= 30).map(n => { const d = network.canvasToDOM({x: n.x, y: n.y});
+    return {id: n.id, px: n.font.size * s, inside: d.x >= 0 && d.y >= 0 && d.x <= box.width && d.y <= box.height}; }); }"""
+
+
+def test_first_screen_names_the_most_important_nodes_legibly(browser, seed_page_path):
+    page, errors, _ = open_page(browser, seed_page_path[0])
+    top = page.evaluate(TOP_NAMES)
+    assert len(top) >= 10
+    assert all(t["inside"] for t in top), top           # the view is fitted to them
+    assert min(t["px"] for t in top) >= 12, top          # and their names are at least 12 px on screen
+    ids = {t["id"] for t in top}
+    assert "event:pemilu-2024" in ids                      # the election ties the articles together
+    assert page.evaluate("network.getConnectedNodes('event:pemilu-2024').length") >= 4
+    assert errors == []
+    page.close()
+
+
+def test_panels_show_who_said_what(browser, seed_page_path):
+    page, errors, _ = open_page(browser, seed_page_path[0])
+    page.evaluate("kgFocus('event:rapat-koordinasi@000-d40a057968a70726')")
+    panel = page.text_content("#kg-panel")
+    assert "Who spoke, and what they said" in panel and "Iskandar" in panel and "menjaga netralitas" in panel
+    page.evaluate("kgFocus('person:iskandar@11')")
+    panel = page.text_content("#kg-panel")
+    assert "Statements" in panel and "at Rapat Koordinasi" in panel and "menjaga netralitas" in panel
+    assert page.locator("#kg-panel .kg-statement").count() >= 3
+    assert errors == []
+    page.close()
+
+
+def test_a_large_view_opens_folded_on_the_busiest_events(browser, tmp_path):
+    import networkx as nx
+
+    from kg.export.html import FIRST_SCREEN, write_html
+
+    g = nx.MultiDiGraph()
+    for e in range(40):
+        g.add_node(f"event:{e:02d}", type="Event", label=f"Rapat {e:02d}", names=[f"Rapat {e:02d}"],
+                   articles=[f"{e}.txt"], sentences=[], ids={}, dates=[])
+        for i in range(e + 3):
+            p = f"person:{e:02d}-{i:02d}"
+            g.add_node(p, type="Person", label=f"Orang {e:02d} {i:02d}", names=[f"Orang {e:02d} {i:02d}"],
+                       articles=[f"{e}.txt"], sentences=[], ids={}, dates=[])
+            g.add_edge(p, f"event:{e:02d}", key="attended", predicate="attended")
+    assert g.number_of_nodes() > 2 * FIRST_SCREEN
+    write_html(g, tmp_path / "big.html")
+    page, errors, _ = open_page(browser, tmp_path / "big.html")
+    visible = page.evaluate("nodes.get({filter: n => !n.hidden}).map(n => n.id)")
+    assert len(visible) <= FIRST_SCREEN and "event:39" in visible and "event:00" not in visible
+    assert page.is_visible("#kg-all")
+    page.evaluate("kgFocus('event:39')")
+    page.click("#kg-all")
+    assert page.evaluate("nodes.get({filter: n => !n.hidden}).length") == g.number_of_nodes()
+    assert errors == []
+    page.close()

@@ -15,12 +15,12 @@
   var has = function (obj, key) { return Object.prototype.hasOwnProperty.call(obj, key); };
   byId("kg-title").textContent = data.title;
   function note() {
-    var drawn = nodes.length;
+    var drawn = nodes.length - Object.keys(folded).length;
     byId("kg-note").textContent = drawn < data.total ?
-      "showing " + drawn + " of " + data.total + " entities: the most connected, or those around --focus;" +
+      "showing " + drawn + " of " + data.total + " entities: the busiest events and their neighbours;" +
       " a node's panel can show the ones left out" : "";
+    byId("kg-all").style.display = Object.keys(folded).length ? "" : "none";
   }
-  note();
 
   // ---------------------------------------------------------------- filters
   var hiddenTypes = {}, hiddenPreds = {}, article = "", from = "", to = "";
@@ -50,10 +50,15 @@
     apply();
   });
 
+  // a large view opens on the busiest events and their neighbours; the other drawn nodes
+  // wait, folded, until a panel's "show more" or the "show all" button unfolds them
+  var folded = {};
+  Object.keys(data.nodes).forEach(function (id) { folded[id] = true; });
+  data.start.forEach(function (id) { delete folded[id]; });
   function info(id) { return data.nodes[id] || data.extra[id]; }
   function visible(id) {
     var n = info(id);
-    if (!n || hiddenTypes[n.type]) { return false; }
+    if (!n || hiddenTypes[n.type] || folded[id]) { return false; }
     if (article) {
       if (!data.nodes[id] || n.articles.indexOf(article) < 0) { return false; }
     }
@@ -71,7 +76,7 @@
     var shown = nodes.get({filter: function (n) { return !n.hidden; }}).length;
     byId("kg-shown").textContent = shown + " drawn";
   }
-  byId("kg-shown").textContent = nodes.length + " drawn";
+  byId("kg-all").addEventListener("click", function () { folded = {}; note(); apply(); fitImportant(); });
 
   // ---------------------------------------------------------------- article view
   function showArticle(ev) {
@@ -122,9 +127,11 @@
     return div;
   }
   function hiddenNeighbours(id) {
-    return Object.keys(data.extra).filter(function (x) {
+    var out = Object.keys(data.extra).filter(function (x) {
       return !nodes.get(x) && data.extra[x].links.some(function (l) { return l[0] === id || l[1] === id; });
     });
+    network.getConnectedNodes(id).forEach(function (x) { if (folded[x]) { out.push(x); } });
+    return out;
   }
   function showPanel(id) {
     var n = info(id), panel = byId("kg-panel");
@@ -171,6 +178,32 @@
       btn.addEventListener("click", function () { expand(id, more); showPanel(id); });
       panel.appendChild(btn);
     }
+    var said = n.statements || [];
+    if (said.length) {
+      panel.appendChild(el("h3", n.type === "Event" ? "Who spoke, and what they said" : "Statements"));
+      said.forEach(function (st) {
+        var q = el("div", null, "kg-quote kg-statement");
+        var who = el("div", null, "kg-meta");
+        if (n.type === "Event") {
+          var sp = el("a", st.speaker_label, "kg-link"); sp.href = "#";
+          sp.addEventListener("click", function (e) { e.preventDefault(); focusNode(st.speaker); });
+          who.appendChild(sp);
+          who.appendChild(document.createTextNode(" said:"));
+        } else {
+          who.appendChild(document.createTextNode((st.date || "undated") + (st.event_label ? " · at " : "")));
+          if (st.event_label) {
+            var ev = el("a", st.event_label, "kg-link"); ev.href = "#";
+            ev.addEventListener("click", function (e) { e.preventDefault(); focusNode(st.event); });
+            who.appendChild(ev);
+          }
+        }
+        q.appendChild(who);
+        q.appendChild(el("div", st.quote, "kg-sentence"));
+        var art = data.articles[st.article] || {};
+        q.appendChild(el("div", st.article + (art.title ? " — " + art.title : ""), "kg-meta"));
+        panel.appendChild(q);
+      });
+    }
     panel.appendChild(el("h3", "Sources"));
     (n.evidence || []).forEach(function (ev) {
       var q = el("div", null, "kg-quote");
@@ -188,6 +221,15 @@
 
   // ---------------------------------------------------------------- expanding
   function expand(id, keys) {
+    var unfold = keys.filter(function (k) { return folded[k]; });
+    if (unfold.length) {  // drawn but folded: bring them beside the node
+      var c = network.getPosition(id), st = 2 * Math.PI / unfold.length, r = 150 + 8 * unfold.length;
+      unfold.forEach(function (k, i) {
+        delete folded[k];
+        nodes.update({id: k, x: c.x + r * Math.cos(i * st), y: c.y + r * Math.sin(i * st)});
+      });
+      keys = keys.filter(function (k) { return !nodes.get(k); });
+    }
     var centre = network.getPosition(id), step = 2 * Math.PI / Math.max(keys.length, 1);
     var radius = 120 + 8 * keys.length, added = [], links = [];
     keys.forEach(function (k, i) {
@@ -195,7 +237,7 @@
       added.push({id: k, label: x.label.length > 32 ? x.label.slice(0, 31) + "…" : x.label,
                   title: x.type + ": " + x.label + "\n(click for details)", color: style[0], shape: style[1],
                   size: 10 + 5 * Math.min(x.articles, 8), x: centre.x + radius * Math.cos(i * step),
-                  y: centre.y + radius * Math.sin(i * step), physics: false, font: {size: 14, face: "sans-serif"}});
+                  y: centre.y + radius * Math.sin(i * step), physics: false, font: {size: 20, face: "sans-serif", strokeWidth: 4, strokeColor: "#ffffff"}});
       x.links.forEach(function (l) { links.push(l); });
     });
     nodes.add(added);
@@ -209,7 +251,7 @@
     }).map(function (l) {
       var pred = Object.keys(data.words).filter(function (p) { return data.words[p] === l[2]; })[0] || l[2];
       return {id: "x" + (n++), from: l[0], to: l[1], label: l[2], title: l[2], arrows: "to", predicate: pred,
-              font: {size: 10, align: "middle"}, color: "#aaaaaa", dashes: true};
+              font: {size: 12, align: "middle"}, color: "#aaaaaa", dashes: true};
     }));
     note(); apply();
   }
@@ -268,5 +310,19 @@
   document.addEventListener("keydown", function (e) {
     if (e.key === "Escape") { byId("kg-article").style.display = "none"; }
   });
-  network.fit({animation: false});
+  // the first view: fitted to the most important nodes (not to far-away islands), at a
+  // zoom where their names can be read
+  function fitImportant() {
+    var shown = nodes.get({filter: function (n) { return !n.hidden; }});
+    var top = shown.filter(function (n) { return n.font && n.font.size >= 30; }).map(function (n) { return n.id; });
+    network.fit({nodes: top.length ? top : shown.map(function (n) { return n.id; }), animation: false});
+    var need = top.length ? 13 / 32 : 0;
+    if (network.getScale() < need) {
+      network.moveTo({scale: need, animation: false});
+    }
+  }
+  window.kgFitImportant = fitImportant;
+  note();  // the page comes with the folded nodes and their edges already hidden
+  byId("kg-shown").textContent = data.start.length + " drawn";
+  fitImportant();
 })();
