@@ -20,7 +20,8 @@ from urllib.parse import parse_qs, urlparse
 
 import pyoxigraph as ox
 
-from .query import PREFIXES, QueryError, graph_file, is_update, load
+from .query import PREFIXES, QueryError, graph_file, is_update
+from .store import open_graph
 
 RESULT_TYPES = {
     "json": ("application/sparql-results+json", ox.QueryResultsFormat.JSON),
@@ -64,7 +65,9 @@ def _execute(query: str, accept: str, fmt: str | None, conn) -> None:
             body = answer.serialize(format=f)
         conn.send((200, mime, body))
     except SyntaxError as exc:
-        conn.send((400, "text/plain", f"SPARQL syntax error: {exc}\n".encode()))
+        from .sparql_errors import syntax_message
+
+        conn.send((400, "text/plain", (syntax_message(exc, query, prefixes=PREFIXES) + "\n").encode()))
     except Exception as exc:  # noqa: BLE001 - reported to the client, the server goes on
         conn.send((500, "text/plain", f"query failed: {type(exc).__name__}: {exc}\n".encode()))
     finally:
@@ -157,7 +160,7 @@ def make_server(graph, *, host: str = "127.0.0.1", port: int = 8000, timeout: fl
     """Load the graph and bind the server (port 0: any free port); call ``serve_forever()``."""
     global _STORE
     path = graph_file(graph)
-    _STORE = load(path)
+    _STORE = open_graph(graph)  # the build's on-disk store when current (kg.store), else the file loaded
     handler = type("KgHandler", (Handler,), {"html": path.parent / "graph.html", "timeout_s": timeout})
     server = ThreadingHTTPServer((host, port), handler)
     server.daemon_threads = True

@@ -127,6 +127,7 @@ def _read_one(source: Source) -> Article:
 
 # ---------------------------------------------------------------------------- extract (workers)
 _PIPELINE = None
+_PROVENANCE = "full"   # kg.export.triples.article_lines(provenance=...), set before the workers fork
 
 
 def _process(sources: list[Source]) -> list[tuple]:
@@ -156,7 +157,7 @@ def _process(sources: list[Source]) -> list[tuple]:
         except Exception as exc:  # noqa: BLE001
             out.append((source.id, article.path, f"extraction failed: {type(exc).__name__}: {exc}", None))
             continue
-        lines = article_lines(article, doc.sentences, doc)
+        lines = article_lines(article, doc.sentences, doc, provenance=_PROVENANCE)
         nt = ("\n".join(lines) + "\n").encode("utf-8")
         header, ttl = turtle_chunk(nt)
         payload = {
@@ -390,9 +391,14 @@ def extract_stream(sources: list[Source], *, jobs: int) -> Iterator[tuple]:
 
 
 def build_streaming(paths: Iterable, out_dir: Path, *, jobs: int = 1, previous: Iterable[Article] = (),
-                    on_error: Callable[[str, str], None] | None = None) -> StreamedGraph:
+                    on_error: Callable[[str, str], None] | None = None, provenance: str = "full",
+                    progress=None) -> StreamedGraph:
     """Read, extract and merge ``paths`` into ``out_dir`` as a stream; the returned
-    graph holds the index, and the N-Triples and article records written so far."""
+    graph holds the index, and the N-Triples and article records written so far.
+    ``progress`` (a :class:`kg.progress.Progress`) is told the number of articles and
+    each one done."""
+    global _PROVENANCE
+    _PROVENANCE = provenance
 
     def report(path, reason):
         if on_error is not None:
@@ -400,9 +406,13 @@ def build_streaming(paths: Iterable, out_dir: Path, *, jobs: int = 1, previous: 
 
     sources = plan(paths, previous=previous, report=report)
     graph = StreamedGraph(Path(out_dir))
+    if progress is not None:
+        progress.start(len(sources))
     jsonl_found: dict[str, bool] = {}
     try:
         for (article_id, path, error, payload), source in zip(extract_stream(sources, jobs=jobs), sources):
+            if progress is not None:
+                progress.advance()
             if source.kind == "line":
                 jsonl_found.setdefault(source.path, False)
             if error is not None:
