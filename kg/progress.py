@@ -12,6 +12,7 @@ Everything goes to stderr; stdout keeps the one summary line.
 """
 from __future__ import annotations
 
+import io
 import sys
 import time
 from contextlib import contextmanager
@@ -29,6 +30,18 @@ def choose_mode(stream=None, *, quiet: bool = False, verbose: bool = False) -> s
         return "log"
     isatty = getattr(stream, "isatty", None)
     return "bar" if isatty is not None and isatty() else "off"
+
+
+def _screen(stream) -> tuple[int | None, int | None]:
+    """(columns, lines) to give tqdm: None where the terminal reports its size (tqdm
+    follows it), else 80 x 24 (a terminal of unknown size, where tqdm would draw nothing)."""
+    import os
+
+    try:
+        size = os.get_terminal_size(stream.fileno())
+    except (AttributeError, OSError, ValueError, io.UnsupportedOperation):
+        return 80, 24
+    return (None if size.columns > 0 else 80), (None if size.lines > 0 else 24)
 
 
 class Progress:
@@ -88,8 +101,10 @@ class Progress:
         if self.mode == "bar":
             from tqdm import tqdm
 
+            width, height = _screen(self.stream)
             self._bar = tqdm(total=total, desc=self.desc, unit=f" {self.unit}", file=self.stream,
-                             bar_format=BAR_FORMAT, dynamic_ncols=True, mininterval=0.2, leave=True)
+                             bar_format=BAR_FORMAT, dynamic_ncols=width is None, ncols=width, nrows=height,
+                             mininterval=0.2, leave=True)
         elif self.mode == "log":
             print(f"kg: {self.desc} {total} {self.unit}", file=self.stream, flush=True)
 
