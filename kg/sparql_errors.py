@@ -15,7 +15,6 @@ import re
 from collections.abc import Iterable
 
 _AT = re.compile(r"^error at (\d+):(\d+):\s*(.*)$", re.S)
-_PREFIXED = re.compile(r"([A-Za-z][\w.-]*)?:[^\s{}()<>,;]*$")
 MAX_EXPECTED = 8
 
 
@@ -43,26 +42,45 @@ def _expected(text: str) -> str:
     return f"expected {'one of ' if len(words) > 1 else ''}{shown}"
 
 
+# blanked out before looking for prefixed names: comments, strings, IRIs (offsets kept)
+_OPAQUE = re.compile(r"""'\'\'\'.*?'\'\'\'|\"\"\".*?\"\"\"|'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|<[^\s<>"{}|^`]*>|#[^\n]*""",
+                     re.S)
+_DECLARED = re.compile(r"\bPREFIX\s+([A-Za-z][\w.-]*)?:", re.I)
+_USED = re.compile(r"(?<![\w?$:.-])([A-Za-z][\w.-]*)?:(?=[\w%\\]|\s|$)")
+
+
+def unknown_prefix(query: str, prefixes: Iterable[str] = ()) -> tuple[str, int] | None:
+    """The first prefix used in ``query`` that is neither declared nor predefined, with
+    its offset; None if every prefix is known."""
+    plain = _OPAQUE.sub(lambda m: " " * len(m.group()), query)
+    known = set(prefixes) | {m.group(1) or "" for m in _DECLARED.finditer(plain)}
+    for m in _USED.finditer(plain):
+        name = m.group(1) or ""
+        if name not in known:
+            return name, m.start()
+    return None
+
+
 def syntax_message(exc: BaseException, query: str, *, prefixes: Iterable[str] = ()) -> str:
     """One short message (and the offending line with a caret) for a SPARQL syntax error."""
     raw = str(exc)
     m = _AT.match(raw.strip())
-    if not m:
+    unknown = unknown_prefix(query, prefixes)
+    if not m and unknown is None:
         first = raw.strip().splitlines()[0] if raw.strip() else type(exc).__name__
         return f"SPARQL syntax error: {first[:200]}"
-    line_no, col, rest = int(m.group(1)), int(m.group(2)), m.group(3)
-    lines = query.splitlines() or [""]
-    text = lines[line_no - 1] if 0 < line_no <= len(lines) else ""
-    if "Prefix not found" in rest:
-        found = _PREFIXED.search(text[: max(col - 1, 0)])
-        name = (found.group(1) or "") if found else ""
-        if found:
-            col = found.start() + 1
+    if unknown is not None:  # the parser's own message about it is a list of character ranges, or misleading
+        name, offset = unknown
+        line_no = query.count("\n", 0, offset) + 1
+        col = offset - (query.rfind("\n", 0, offset) + 1) + 1
         known = ", ".join(prefixes)
         what = (f"unknown prefix {name}: (declare it with PREFIX {name}: <...>"
                 + (f"; predefined: {known})" if known else ")"))
     else:
-        what = _expected(rest)
+        line_no, col = int(m.group(1)), int(m.group(2))
+        what = _expected(m.group(3))
+    lines = query.splitlines() or [""]
+    text = lines[line_no - 1] if 0 < line_no <= len(lines) else ""
     caret = " " * (max(col, 1) - 1) + "^"
     shown = text if len(text) <= 160 else text[:160] + "…"
     return f"SPARQL syntax error at line {line_no}, column {col}: {what}\n  {shown}\n  {caret}"
