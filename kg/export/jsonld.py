@@ -16,6 +16,7 @@ import json
 import shutil
 import tempfile
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -58,11 +59,20 @@ TERMS = {
 }
 PROVENANCE = tuple(f"{ID}{kind}/" for kind in ("article", "sentence", "mention", "assertion", "statement"))
 SCRATCH_IN_MEMORY = 64 << 20  # N-Triples bytes up to which the scratch store stays in memory
+KGID = PREFIXES["kgid"]
 _BY_LENGTH = sorted(PREFIXES.items(), key=lambda kv: -len(kv[1]))
+
+
+@lru_cache(maxsize=1 << 12)
+def _compact_vocab(iri: str) -> str:
+    return compact(iri)
 
 
 def compact(iri: str) -> str:
     """``kg:Person`` for the full IRI, when a prefix of the context fits."""
+    if iri.startswith(KGID):
+        rest = iri[len(KGID):]
+        return iri if rest.startswith("//") else "kgid:" + rest
     for prefix, ns in _BY_LENGTH:
         if iri.startswith(ns):
             rest = iri[len(ns):]
@@ -84,7 +94,7 @@ def _value(term, coerce: str | None):
     dt = term.datatype.value
     if coerce == dt or (dt == XSD_STRING and coerce in (None, "string")):
         return term.value
-    return {"@value": term.value, "@type": compact(dt)}
+    return {"@value": term.value, "@type": _compact_vocab(dt)}
 
 
 def node(subject, pairs: Iterable[tuple]) -> dict:
@@ -93,7 +103,7 @@ def node(subject, pairs: Iterable[tuple]) -> dict:
     for p, o in pairs:
         p = p.value
         if p == RDF_TYPE and isinstance(o, ox.NamedNode):
-            out.setdefault("@type", []).append(compact(o.value))
+            out.setdefault("@type", []).append(_compact_vocab(o.value))
             continue
         key, coerce = TERMS.get(p, (None, None))
         if key is not None:
@@ -103,14 +113,19 @@ def node(subject, pairs: Iterable[tuple]) -> dict:
             if kind != coerce:
                 key, coerce = None, None
         if key is None:
-            key = compact(p)
+            key = _compact_vocab(p)
         out.setdefault(key, []).append(_value(o, coerce))
     for key, values in out.items():
         if key != "@id":
-            values.sort(key=lambda v: json.dumps(v, sort_keys=True, ensure_ascii=False))
             if len(values) == 1:
                 out[key] = values[0]
+            else:
+                values.sort(key=_order)
     return out
+
+
+def _order(value) -> tuple:
+    return (0, value, "") if isinstance(value, str) else (1, *(str(value.get(k, "")) for k in ("@id", "@value", "@type", "@language")))
 
 
 def _is_provenance(subject) -> bool:
