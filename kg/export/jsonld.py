@@ -25,6 +25,7 @@ import pyoxigraph as ox
 from ..namespace import ID
 from . import write_via_temp
 from .rdf import spooled
+from .store import built_store
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..graph import KnowledgeGraph
@@ -125,7 +126,9 @@ def node(subject, pairs: Iterable[tuple]) -> dict:
 
 
 def _order(value) -> tuple:
-    return (0, value, "") if isinstance(value, str) else (1, *(str(value.get(k, "")) for k in ("@id", "@value", "@type", "@language")))
+    if isinstance(value, str):
+        return (0, value)
+    return (1, *(str(value.get(k, "")) for k in ("@id", "@value", "@type", "@language")))
 
 
 def _is_provenance(subject) -> bool:
@@ -183,7 +186,7 @@ def jsonld_bytes(graph: "KnowledgeGraph") -> bytes:
     import io
 
     buf = io.BytesIO()
-    write_jsonld(spooled(graph), buf, store_path=getattr(graph, "store_path", None))
+    write_jsonld(spooled(graph), buf, store_path=built_store(graph))
     return buf.getvalue()
 
 
@@ -192,6 +195,6 @@ class JsonLdExporter:
     filename = "graph.jsonld"
 
     def write(self, graph: "KnowledgeGraph", out_dir: Path) -> Path:
-        source, store_path = spooled(graph), getattr(graph, "store_path", None)
+        source, store_path = spooled(graph), built_store(graph)
         return write_via_temp(Path(out_dir) / self.filename,
                               lambda fh: write_jsonld(source, fh, store_path=store_path))

@@ -76,11 +76,21 @@ def write_store(nt_path: str | Path, target: Path) -> Path:
     return target
 
 
+def built_store(graph) -> Path | None:
+    """The store this build wrote for ``graph`` (in its present state), if any: the
+    JSON-LD exporter reads whole entities from it."""
+    made = getattr(graph, "_kg_store", None)
+    if made is None:
+        return None
+    path, version = made
+    return path if version == getattr(graph, "version", None) and (path / DATA).is_dir() else None
+
+
 class OxigraphExporter:
     name = "oxigraph"
     filename = STORE_DIR
 
     def write(self, graph: "KnowledgeGraph", out_dir: Path) -> Path:
         path = write_store(spooled(graph), Path(out_dir) / self.filename)
-        graph.store_path = path  # the JSON-LD exporter reads nodes from it
+        graph._kg_store = (path, getattr(graph, "version", None))
         return path

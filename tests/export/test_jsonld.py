@@ -100,3 +100,13 @@ def test_node_uses_a_term_only_for_values_it_fits():
     date = ox.Literal("2024-02-14", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#date"))
     assert node(s, [(held, date)]) == {"@id": "kgid:event/e", "heldOn": "2024-02-14"}
     assert node(s, [(held, ox.Literal("x"))]) == {"@id": "kgid:event/e", "kg:heldOn": "x"}
+
+
+def test_a_store_of_an_older_state_of_the_graph_is_not_used(tmp_path):
+    from kg.export.store import OxigraphExporter, built_store
+
+    graph = kg.build([sorted((ROOT / "sources").glob("*.txt"))[0]])
+    path = OxigraphExporter().write(graph, tmp_path)
+    assert built_store(graph) == path
+    graph.version += 1  # what a merge does
+    assert built_store(graph) is None
