@@ -189,7 +189,8 @@ def machine() -> str:
         pass
     mem = psutil.virtual_memory().total / 2**30
     return (f"{cpu}, {len(os.sched_getaffinity(0))} cores available, {mem:.0f} GiB RAM, "
-            f"Python {platform.python_version()}, {platform.system()} {platform.release()}")
+            f"Python {platform.python_version()}, {platform.system()} {platform.release()}, "
+            f"load average {os.getloadavg()[0]:.1f} (other work on the machine slows every figure)")
 
 
 def mb(n: float) -> str:
