@@ -105,6 +105,8 @@ def _build(args) -> int:
         from .stream import build_streaming
 
         made = not out.exists()
+        progress.say(f"listing the articles of {len(existing) + bool(previous)} input(s)"
+                     + (f" and {len(previous)} from {args.update}" if previous else ""))
         try:
             graph = build_streaming(existing, out, jobs=jobs, on_error=on_error, previous=previous,
                                     provenance=args.provenance, progress=progress)

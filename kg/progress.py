@@ -18,7 +18,7 @@ import time
 from contextlib import contextmanager
 
 MODES = ("bar", "log", "off")
-BAR_FORMAT = "{desc} {n_fmt}/{total_fmt} |{bar}| {percentage:3.0f}%  {rate_fmt}, {remaining} left"
+BAR_FORMAT = "{desc} {n_fmt}/{total_fmt} |{bar}| {percentage:3.0f}%  {rate_noinv_fmt}, {remaining} left"
 
 
 def choose_mode(stream=None, *, quiet: bool = False, verbose: bool = False) -> str:

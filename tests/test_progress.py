@@ -115,3 +115,12 @@ def test_verbose_gives_each_phase_its_seconds(tmp_path):
     assert any(line.startswith("kg: extracting: ") and "5 articles" in line for line in lines)
     for name in ("graph.ttl", "graph.jsonld"):
         assert any(line.startswith(f"kg: writing {name}: ") and line.endswith(" s") for line in lines), name
+
+
+def test_a_slow_rate_still_reads_as_articles_per_second():
+    from tqdm import tqdm
+
+    from kg.progress import BAR_FORMAT
+
+    line = tqdm.format_meter(1, 5, 3.6, ncols=80, bar_format=BAR_FORMAT, unit=" articles", prefix="extracting")
+    assert "0.28 articles/s" in line and "s/ articles" not in line and "00:14 left" in line
