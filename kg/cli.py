@@ -197,7 +197,8 @@ def _query(args) -> int:
     from .store import open_graph
 
     try:
-        result = run(open_graph(args.graph, on_stale=_stale_note), read_query(args.query))
+        result = run(open_graph(args.graph, on_stale=_stale_note), read_query(args.query),
+                     allow_service=args.allow_service)
     except QueryError as exc:
         raise KgError(str(exc)) from None
     out = {"table": to_table, "csv": to_csv, "json": to_json}[args.format](result)
@@ -222,29 +223,37 @@ def _validate(args) -> int:
     return EXIT_INVALID
 
 
+def _size(text: str) -> int:
+    """A byte count: 1000000, 500k, 50M, 2G (powers of 1000; KiB/MiB/GiB for powers of 1024)."""
+    units = {"": 1, "k": 10**3, "kb": 10**3, "m": 10**6, "mb": 10**6, "g": 10**9, "gb": 10**9,
+             "kib": 2**10, "mib": 2**20, "gib": 2**30}
+    t = text.strip().lower()
+    num = t.rstrip("kmgib")
+    try:
+        value = float(num) * units[t[len(num):]]
+    except (KeyError, ValueError):
+        raise argparse.ArgumentTypeError(f"not a size: {text!r} (examples: 1000000, 500k, 50M, 2G)") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"not a size: {text!r}")
+    return int(value)
+
+
 def _serve(args) -> int:
     from .query import QueryError
     from .serve import make_server
 
-    import errno
-
     try:
-        server = make_server(args.graph, host=args.host, port=args.port, timeout=args.timeout)
+        server = make_server(args.graph, host=args.host, port=args.port, timeout=args.timeout,
+                             allow_service=args.allow_service, cors=tuple(args.cors or ()),
+                             max_body=args.max_body, max_result=args.max_result, max_queries=args.max_queries,
+                             max_memory=args.max_query_memory, idle_timeout=args.idle_timeout,
+                             allowed_hosts=tuple(args.allow_host or ()))
     except QueryError as exc:
         raise KgError(str(exc)) from None
-    except OSError as exc:
-        if exc.errno == errno.EADDRINUSE:
-            raise KgError(f"port {args.port} on {args.host} is already in use (another kg serve?): "
-                          f"stop it or choose another with --port") from None
-        if exc.errno == errno.EACCES:
-            raise KgError(f"not allowed to listen on port {args.port} on {args.host} "
-                          f"(ports below 1024 need privileges): choose another with --port") from None
-        if exc.errno == errno.EADDRNOTAVAIL or isinstance(exc, __import__("socket").gaierror):
-            raise KgError(f"cannot listen on {args.host}: no such address on this machine") from None
-        raise
     host, port = server.server_address[:2]
-    print(f"kg: serving {args.graph} at http://{host}:{port}/sparql (HTML view at http://{host}:{port}/); Ctrl-C stops",
-          flush=True)
+    shown = f"[{host}]" if ":" in host else host
+    print(f"kg: serving {args.graph} at http://{shown}:{port}/sparql (HTML view at http://{shown}:{port}/); "
+          "Ctrl-C stops", flush=True)
     try:
         server.serve_forever()
     except KeyboardInterrupt:
@@ -303,6 +312,8 @@ def parser() -> argparse.ArgumentParser:
     q.add_argument("graph", help="a build folder (its graph.oxigraph store, else graph.ttl), or graph.ttl / graph.nt")
     q.add_argument("query", help="a SPARQL query, or a .rq file")
     q.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    q.add_argument("--allow-service", action="store_true",
+                   help="run federated queries (SERVICE): they send requests to other servers (default: refused)")
     q.set_defaults(func=_query)
     v = sub.add_parser("validate", parents=[common], help="check a built graph against the SHACL shapes in ontology/shapes.ttl")
     v.add_argument("graph", help="graph.ttl / graph.nt, or a build folder")
@@ -313,6 +324,23 @@ def parser() -> argparse.ArgumentParser:
     sv.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
     sv.add_argument("--port", type=int, default=8000)
     sv.add_argument("--timeout", type=float, default=10.0, help="seconds a query may run (default: 10)")
+    sv.add_argument("--max-body", type=_size, default=10**6, metavar="SIZE",
+                    help="largest request body (default: 1M); larger gets 413")
+    sv.add_argument("--max-result", type=_size, default=50 * 10**6, metavar="SIZE",
+                    help="largest serialized answer (default: 50M); larger gets 413")
+    sv.add_argument("--max-queries", type=int, default=4, metavar="N",
+                    help="queries running at once (default: 4); up to 256 more wait, beyond that 503")
+    sv.add_argument("--max-query-memory", type=_size, default=2**30, metavar="SIZE",
+                    help="memory one query may add to the loaded graph (default: 1GiB; 0: no limit)")
+    sv.add_argument("--idle-timeout", type=float, default=10.0, metavar="SECONDS",
+                    help="close a connection that sends no complete request (or body) in this time (default: 10)")
+    sv.add_argument("--cors", action="append", metavar="ORIGIN",
+                    help="allow browser pages from ORIGIN (e.g. https://news.example; * for any) to query; "
+                         "repeatable (default: none)")
+    sv.add_argument("--allow-host", action="append", metavar="NAME",
+                    help="another Host name to answer to when listening on loopback (e.g. behind a proxy)")
+    sv.add_argument("--allow-service", action="store_true",
+                    help="run federated queries (SERVICE): they send requests to other servers (default: refused)")
     sv.set_defaults(func=_serve)
     return ap
 

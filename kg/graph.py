@@ -145,7 +145,7 @@ class KnowledgeGraph:
         return len(self._nodes)
 
     def to_networkx(self) -> nx.MultiDiGraph:
-        """Entities as nodes, relations as edges (heldOn dates as the node attribute ``dates``).
+        """Entities as nodes, relations as edges (heldOn dates as the node attribute ``dates``, endDate as ``end_dates``).
         ``articles`` lists the first 50 articles (by id), ``article_count`` counts all;
         ``sentences`` gives the first five distinct source sentences."""
         g = nx.MultiDiGraph()
@@ -159,12 +159,12 @@ class KnowledgeGraph:
             arts = self.articles_of(ent.key)
             g.add_node(ent.key, type=ent.type, label=ent.label, names=sorted(ent.names),
                        articles=arts[:SAMPLE_ARTICLES], article_count=len(arts), sentences=sentences,
-                       ids=dict(ent.ids), dates=[])
+                       ids=dict(ent.ids), dates=[], end_dates=[])
         for rel, quals, evidence in self.facts():
             arts = sorted({e.article for e in evidence})
             if rel.predicate in ("heldOn", "endDate"):
                 if rel.subject in g:
-                    g.nodes[rel.subject]["dates"].append(rel.object)
+                    g.nodes[rel.subject]["dates" if rel.predicate == "heldOn" else "end_dates"].append(rel.object)
                 continue
             if rel.subject in g and rel.object in g:
                 g.add_edge(rel.subject, rel.object, key=rel.predicate, predicate=rel.predicate,

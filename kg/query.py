@@ -19,6 +19,8 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from .query_guard import SERVICE_REFUSED, query_form, uses_service
+
 FORMATS = {".ttl": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES, ".nq": ox.RdfFormat.N_QUADS,
            ".rdf": ox.RdfFormat.RDF_XML, ".jsonld": None}
 PREFIXES = {
@@ -102,19 +104,24 @@ def read_query(text_or_path: str) -> str:
     return text_or_path
 
 
-UPDATE_WORDS = frozenset({"INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY"})
-
-
 def is_update(query: str) -> bool:
-    """Does the text use a SPARQL Update keyword (outside comments)?"""
-    words = " ".join(line.split("#", 1)[0] for line in query.splitlines()).upper().split()
-    return any(w in UPDATE_WORDS for w in words)
+    """Is this a SPARQL Update (INSERT, DELETE, LOAD...)? Decided by the first keyword after
+    the prologue, so a string literal or IRI that contains "add" or "load" does not count."""
+    return query_form(query) == "update"
 
 
-def run(store: ox.Store, query: str) -> Result:
-    """Run a SPARQL 1.1 query (SELECT, ASK, CONSTRUCT, DESCRIBE); updates are refused."""
+def check(query: str, *, allow_service: bool = False) -> None:
+    """Raise QueryError for what kg never runs: updates, and federated queries unless allowed."""
     if is_update(query):
         raise QueryError("this is a read-only graph: update queries are refused")
+    if not allow_service and uses_service(query):
+        raise QueryError(SERVICE_REFUSED)
+
+
+def run(store: ox.Store, query: str, *, allow_service: bool = False) -> Result:
+    """Run a SPARQL 1.1 query (SELECT, ASK, CONSTRUCT, DESCRIBE); updates are refused, and so
+    are federated queries (SERVICE) unless ``allow_service``."""
+    check(query, allow_service=allow_service)
     try:
         answer = store.query(query, prefixes=PREFIXES)
     except SyntaxError as exc:

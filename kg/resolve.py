@@ -18,6 +18,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from .data import load_yaml
+from .labels import acceptable, names_for
 from .model import DocumentGraph, Entity, Evidence, Mention, Sentence, Sighting
 from .text import fold, slug, squash
 
@@ -35,7 +36,7 @@ def resolve_entities(doc) -> None:
     art = doc.article
     pairs = doc.all_mentions()
     pairs = _people(doc, pairs)
-    persons = _person_keys(pairs)
+    persons = _scope_bare_names(_person_keys(pairs), doc)
     events, main = _event_keys(doc, pairs)
     holders = {dict(m.links).get("holdsOffice") for _, m in pairs if m.type == "Person"}
     venues = _venue_keys(pairs)
@@ -62,11 +63,11 @@ def resolve_entities(doc) -> None:
         graph.sightings.append(Sighting(r.key, squash(r.mention.text),
                                         Evidence(art.id, r.sentence.index, r.mention.start, r.mention.end)))
     for key, ms in by_key.items():
-        graph.entities[key] = _entity(key, ms)
+        graph.entities[key] = _entity(key, ms, doc)
     doc.graph = graph
 
 
-def _entity(key: str, ms: list[Mention]) -> Entity:
+def _entity(key: str, ms: list[Mention], doc=None) -> Entity:
     typ = ms[0].type
     names: set[str] = set()
     labels = []
@@ -82,8 +83,23 @@ def _entity(key: str, ms: list[Mention]) -> Entity:
         label = _event_label(key, ms, labels)
     else:
         label = min(labels, key=lambda s: (labels.index(s),)) if labels else squash(ms[0].text)
-    names = {n for n in names if n and len(n) <= 200}
-    return Entity(key, typ, label, frozenset(names))
+    label, kept = names_for(typ, names, label)
+    if typ == "Event" and doc is not None and not acceptable(label, typ):
+        label, kept = _situated(label, kept, doc)
+    return Entity(key, typ, label, kept)
+
+
+def _situated(label: str, names: frozenset[str], doc) -> tuple[str, frozenset[str]]:
+    """A generic event name ("Pelantikan", "Rapat") says nothing once articles are merged:
+    it is written with the article's region, "Pelantikan (Kabupaten Contoh)", and the bare
+    head is no longer one of its names."""
+    from . import gazetteer
+
+    where = next((r for r in map(gazetteer.region, doc.region_codes) if r is not None), None)
+    if where is None:
+        return label, names
+    situated = f"{label} ({where.qualified_name})"
+    return situated, frozenset(n for n in names if n != label) | {situated}
 
 
 def _event_label(key, ms, labels):
@@ -158,6 +174,25 @@ def _person_keys(pairs) -> dict[int, str]:
                 break
         canon[label] = target or label
     return {id(m): f"person:{slug(canon[m.label])}" for m in people}
+
+
+def _scope_bare_names(keys: dict[int, str], doc) -> dict[int, str]:
+    """A one-word name ("Budiman") is not evidence enough that two articles speak of one
+    person: its key is scoped to the article's main province or regency, else to the
+    article itself. Two articles about one regency still share "Budiman"; "Budiman" of
+    Kota Bogor and "Budiman" of Kabupaten Jayapura stay two people. Full names
+    ("Budiman Sudjatmiko") are keyed by the name alone."""
+    scope = None
+    for code in doc.region_codes:
+        scope = code
+        break
+    if scope is None:
+        scope = slug(doc.article.id)
+    out = {}
+    for ident, key in keys.items():
+        name = key.split(":", 1)[1]
+        out[ident] = f"{key}@{slug(scope)}" if "-" not in name else key
+    return out
 
 
 def _contiguous(small: list[str], big: list[str]) -> bool:

@@ -1,170 +1,147 @@
 """`kg serve`: a read-only SPARQL 1.1 Protocol endpoint over a built graph, and the HTML view.
 
-    GET/POST /sparql   query=... (GET, form POST) or an application/sparql-query body;
-                       results as JSON, CSV, XML (Accept header or ``format=json|csv|xml``),
-                       CONSTRUCT/DESCRIBE as Turtle or N-Triples; CORS allowed
-    GET /              the build's graph.html
+The HTTP side is uvicorn (h11) running the small ASGI app of ``kg.serve_app``; queries run
+in forked processes under the limits of ``kg.serve_exec``. What uvicorn gives: a listen
+backlog of 2048 (hundreds of clients connecting at once are queued, not dropped), keep-alive
+with an idle timeout, strict HTTP parsing (a Content-Length that is not a number is a 400),
+HEAD. What kg adds on top: a deadline for a request's head (a client that connects and says
+nothing, or sends its headers a byte at a time, is disconnected after ``idle_timeout``), the
+body, result, concurrency and memory limits, the Host check, and the security headers.
 
-Updates are refused (403). A query that runs longer than the time limit is cut off
-(503): each query runs in a forked child process that inherits the loaded store and
-is killed at the deadline, so a runaway query cannot hold the server.
+    server = make_server("exports/", port=0)      # binds at once; port 0: any free port
+    server.serve_forever()                         # until server.shutdown() from another thread
 """
 from __future__ import annotations
 
-import multiprocessing as mp
-import sys
-from http import HTTPStatus
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
-from urllib.parse import parse_qs, urlparse
+import asyncio
+import socket
+import threading
 
-import pyoxigraph as ox
+import h11
+import uvicorn
+from uvicorn.protocols.http.h11_impl import H11Protocol
 
-from .query import PREFIXES, QueryError, graph_file, is_update
+from .query import QueryError, graph_file
 from .store import open_graph
+from .serve_app import HttpLimits, SparqlApp, loopback_names
+from .serve_exec import QueryLimits, QueryRunner, check, run_in_child
 
-RESULT_TYPES = {
-    "json": ("application/sparql-results+json", ox.QueryResultsFormat.JSON),
-    "csv": ("text/csv", ox.QueryResultsFormat.CSV),
-    "tsv": ("text/tab-separated-values", ox.QueryResultsFormat.TSV),
-    "xml": ("application/sparql-results+xml", ox.QueryResultsFormat.XML),
-}
-GRAPH_TYPES = {
-    "turtle": ("text/turtle", ox.RdfFormat.TURTLE),
-    "nt": ("application/n-triples", ox.RdfFormat.N_TRIPLES),
-}
-
-_STORE: ox.Store | None = None   # inherited by the forked query processes
+BACKLOG = 2048
+MAX_HEAD = 64 * 1024   # bytes of request line + headers (a GET query string included)
 
 
-def _choose(accept: str, fmt: str | None, *, graph: bool) -> tuple[str, object]:
-    table = GRAPH_TYPES if graph else RESULT_TYPES
-    if fmt:
-        key = fmt.lower().removeprefix("text/").removeprefix("application/")
-        for name, (mime, f) in table.items():
-            if key in (name, mime, mime.split("/")[-1]):
-                return mime, f
-    for part in (accept or "").split(","):
-        mime = part.split(";")[0].strip().lower()
-        for name, (m, f) in table.items():
-            if mime == m or (mime in ("application/json",) and name == "json") \
-                    or (mime == "application/xml" and name == "xml"):
-                return m, f
-    return next(iter(table.values()))
+def _protocol(idle_timeout: float):
+    class KgH11Protocol(H11Protocol):
+        """uvicorn's h11 protocol with a deadline for each request head."""
+
+        def connection_made(self, transport):
+            super().connection_made(transport)
+            self._arm_head_deadline()
+
+        def on_response_complete(self):
+            super().on_response_complete()
+            self._arm_head_deadline()
+
+        def _arm_head_deadline(self):
+            old = getattr(self, "_head_deadline", None)
+            if old is not None:
+                old.cancel()
+            self._head_deadline = self.loop.call_later(idle_timeout, self._head_too_slow)
+
+        def _head_too_slow(self):
+            # still waiting for (the rest of) a request line and headers: close
+            if self.conn.their_state is h11.IDLE and not self.transport.is_closing():
+                self.transport.close()
+
+        def connection_lost(self, exc):
+            old = getattr(self, "_head_deadline", None)
+            if old is not None:
+                old.cancel()
+            super().connection_lost(exc)
+
+    return KgH11Protocol
 
 
-def _execute(query: str, accept: str, fmt: str | None, conn) -> None:
-    """In the child process: run the query and send (status, content type, bytes)."""
-    try:
-        answer = _STORE.query(query, prefixes=PREFIXES)
-        if isinstance(answer, ox.QueryTriples):
-            mime, f = _choose(accept, fmt, graph=True)
-            body = ox.serialize(answer, format=f)
-        else:
-            mime, f = _choose(accept, fmt, graph=False)
-            body = answer.serialize(format=f)
-        conn.send((200, mime, body))
-    except SyntaxError as exc:
-        from .sparql_errors import syntax_message
+class Server:
+    """A bound kg SPARQL server: ``serve_forever()``, ``shutdown()``, ``server_close()``."""
 
-        conn.send((400, "text/plain", (syntax_message(exc, query, prefixes=PREFIXES) + "\n").encode()))
-    except Exception as exc:  # noqa: BLE001 - reported to the client, the server goes on
-        conn.send((500, "text/plain", f"query failed: {type(exc).__name__}: {exc}\n".encode()))
-    finally:
-        conn.close()
+    def __init__(self, app: SparqlApp, sock: socket.socket, *, idle_timeout: float, max_connections: int):
+        self.app, self.socket = app, sock
+        self.server_address = sock.getsockname()
+        config = uvicorn.Config(app, http=_protocol(idle_timeout), lifespan="on", log_config=None,
+                                log_level="warning", access_log=False, server_header=False,
+                                timeout_keep_alive=max(1, int(idle_timeout)), backlog=BACKLOG,
+                                limit_concurrency=max_connections, h11_max_incomplete_event_size=MAX_HEAD,
+                                timeout_graceful_shutdown=2)
+        self._uvicorn = uvicorn.Server(config)
+        self._stopped = threading.Event()
 
+    def serve_forever(self) -> None:
+        try:
+            if threading.current_thread() is threading.main_thread():
+                self._uvicorn.run(sockets=[self.socket])
+            else:  # no signal handlers outside the main thread
+                asyncio.run(self._uvicorn.serve(sockets=[self.socket]))
+        finally:
+            self._stopped.set()
 
-def run_query(query: str, accept: str, fmt: str | None, timeout: float) -> tuple[int, str, bytes]:
-    if is_update(query):
-        return 403, "text/plain", b"this endpoint is read-only: update queries are refused\n"
-    ctx = mp.get_context("fork")
-    parent, child = ctx.Pipe(duplex=False)
-    proc = ctx.Process(target=_execute, args=(query, accept, fmt, child), daemon=True)
-    proc.start()
-    child.close()
-    try:
-        if parent.poll(timeout):
-            return parent.recv()
-        return 503, "text/plain", f"query cut off after {timeout:g} s (the time limit)\n".encode()
-    except EOFError:
-        return 500, "text/plain", b"query process ended without an answer\n"
-    finally:
-        if proc.is_alive():
-            proc.kill()
-        proc.join(1)
-        parent.close()
+    def shutdown(self) -> None:
+        self._uvicorn.should_exit = True
+        self._stopped.wait(10)
+
+    def server_close(self) -> None:
+        self.app.runner.close()
+        self.socket.close()
 
 
-class Handler(BaseHTTPRequestHandler):
-    server_version = "kg-sparql/0.1"
-    html: Path | None = None
-    timeout_s: float = 10.0
-
-    def log_message(self, fmt, *args):  # quiet: one line per request on stderr
-        sys.stderr.write("kg serve: " + fmt % args + "\n")
-
-    def _send(self, status: int, mime: str, body: bytes) -> None:
-        self.send_response(status)
-        self.send_header("Content-Type", mime + ("; charset=utf-8" if mime.startswith("text/") else ""))
-        self.send_header("Content-Length", str(len(body)))
-        self.send_header("Access-Control-Allow-Origin", "*")
-        self.send_header("Access-Control-Allow-Methods", "GET, POST, OPTIONS")
-        self.send_header("Access-Control-Allow-Headers", "Content-Type, Accept")
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(body)
-
-    def do_OPTIONS(self):  # CORS preflight
-        self._send(204, "text/plain", b"")
-
-    def do_GET(self):
-        url = urlparse(self.path)
-        params = parse_qs(url.query)
-        if url.path == "/":
-            if self.html is not None and self.html.exists():
-                return self._send(200, "text/html", self.html.read_bytes())
-            return self._send(200, "text/html", b"<!doctype html><p>No graph.html here: run <code>kg build</code>.</p>")
-        if url.path != "/sparql":
-            return self._send(404, "text/plain", b"not found\n")
-        if "update" in params:
-            return self._send(403, "text/plain", b"this endpoint is read-only: update queries are refused\n")
-        if "query" not in params:
-            return self._send(400, "text/plain", b"missing query parameter\n")
-        self._answer(params["query"][0], params.get("format", [None])[0])
-
-    def do_POST(self):
-        url = urlparse(self.path)
-        if url.path != "/sparql":
-            return self._send(404, "text/plain", b"not found\n")
-        length = int(self.headers.get("Content-Length") or 0)
-        raw = self.rfile.read(length).decode("utf-8", errors="replace")
-        ctype = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
-        fmt = parse_qs(url.query).get("format", [None])[0]
-        if ctype == "application/sparql-update":
-            return self._send(403, "text/plain", b"this endpoint is read-only: update queries are refused\n")
-        if ctype == "application/sparql-query":
-            return self._answer(raw, fmt)
-        form = parse_qs(raw)
-        if "update" in form:
-            return self._send(403, "text/plain", b"this endpoint is read-only: update queries are refused\n")
-        if "query" not in form:
-            return self._send(400, "text/plain", b"missing query parameter\n")
-        self._answer(form["query"][0], form.get("format", [fmt])[0])
-
-    def _answer(self, query: str, fmt: str | None) -> None:
-        status, mime, body = run_query(query, self.headers.get("Accept", ""), fmt, self.timeout_s)
-        self._send(status, mime, body)
+def _bind(host: str, port: int) -> socket.socket:
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind((host, port))
+    sock.listen(BACKLOG)
+    sock.set_inheritable(True)
+    return sock
 
 
-def make_server(graph, *, host: str = "127.0.0.1", port: int = 8000, timeout: float = 10.0) -> ThreadingHTTPServer:
+def make_server(graph, *, host: str = "127.0.0.1", port: int = 8000, timeout: float = 10.0,
+                allow_service: bool = False, cors: str | tuple[str, ...] | None = None,
+                max_body: int = HttpLimits.max_body, max_result: int = QueryLimits.max_result,
+                max_queries: int = QueryLimits.max_queries, max_waiting: int = QueryLimits.max_waiting,
+                max_wait: float = QueryLimits.max_wait,
+                max_memory: int = QueryLimits.max_memory, idle_timeout: float = 10.0,
+                max_connections: int = 1000, allowed_hosts: tuple[str, ...] = (), log: bool = True) -> Server:
     """Load the graph and bind the server (port 0: any free port); call ``serve_forever()``."""
-    global _STORE
+    for name, value, least in (("timeout", timeout, 1e-3), ("max_body", max_body, 0), ("max_result", max_result, 1),
+                               ("max_queries", max_queries, 1), ("max_waiting", max_waiting, 0),
+                               ("max_query_memory", max_memory, 0), ("idle_timeout", idle_timeout, 1e-3)):
+        if value < least:
+            raise QueryError(f"--{name.replace('_', '-')} must be {'positive' if least else 'at least 0'} (got {value:g})")
     path = graph_file(graph)
-    _STORE = open_graph(graph)  # the build's on-disk store when current (kg.store), else the file loaded
-    handler = type("KgHandler", (Handler,), {"html": path.parent / "graph.html", "timeout_s": timeout})
-    server = ThreadingHTTPServer((host, port), handler)
-    server.daemon_threads = True
-    return server
+    store = open_graph(graph)  # as kg query: the build's on-disk store when current (kg.store), else the file
+    limits = QueryLimits(timeout=timeout, max_result=max_result, max_queries=max_queries,
+                         max_waiting=max_waiting, max_wait=max_wait, max_memory=max_memory,
+                         allow_service=allow_service)
+    if isinstance(cors, str):
+        cors = (cors,)
+    try:
+        sock = _bind(host, port)
+    except OSError as exc:
+        import errno
+
+        if exc.errno == errno.EADDRINUSE:
+            raise QueryError(f"port {port} on {host} is already in use (another kg serve?): "
+                             "stop it or choose another with --port") from None
+        raise QueryError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
+    app = SparqlApp(QueryRunner(store, limits), html=path.parent / "graph.html",
+                    limits=HttpLimits(max_body=max_body, body_timeout=idle_timeout), cors=tuple(cors or ()),
+                    hosts=loopback_names(host, tuple(allowed_hosts)), log=log)
+    return Server(app, sock, idle_timeout=idle_timeout, max_connections=max_connections)
 
 
-__all__ = ["make_server", "run_query", "QueryError"]
+def run_query(store, query: str, accept: str = "", fmt: str | None = None, *, limits: QueryLimits = QueryLimits()):
+    """One query as the server runs it: (status, content type, body)."""
+    return check(query, allow_service=limits.allow_service) or run_in_child(store, query, accept, fmt, limits)
+
+
+__all__ = ["make_server", "run_query", "Server", "QueryError"]

@@ -348,11 +348,11 @@ class StreamedGraph:
         for key in sorted(self._nodes):
             n = self._nodes[key]
             g.add_node(key, type=n.type, label=n.label, names=sorted(n.names), articles=sorted(n.articles),
-                       article_count=n.count, sentences=list(n.texts), ids=dict(n.ids), dates=[])
+                       article_count=n.count, sentences=list(n.texts), ids=dict(n.ids), dates=[], end_dates=[])
         for (s, p, o), rel in sorted(self._rels.items()):
             if p in ("heldOn", "endDate"):
                 if s in g:
-                    g.nodes[s]["dates"].append(o)
+                    g.nodes[s]["dates" if p == "heldOn" else "end_dates"].append(o)
                 continue
             if s in g and o in g:
                 g.add_edge(s, o, key=p, predicate=p, qualifiers=sorted(rel.qualifiers), articles=sorted(rel.articles),

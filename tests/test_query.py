@@ -32,7 +32,9 @@ def test_ask_and_construct(build):
     assert triples.columns == ["subject", "predicate", "object"] and triples.rows
 
 
-@pytest.mark.parametrize("query", ["INSERT DATA { <a:b> <a:c> <a:d> }", "DELETE WHERE { ?s ?p ?o }", "DROP ALL"])
+@pytest.mark.parametrize("query", ["INSERT DATA { <a:b> <a:c> <a:d> }", "DELETE WHERE { ?s ?p ?o }", "DROP ALL",
+                                   "PREFIX x: <a:> LOAD <http://127.0.0.1:9/x>", "add default to graph <a:g>",
+                                   "WITH <a:g> DELETE { ?s ?p ?o } WHERE { ?s ?p ?o }"])
 def test_updates_are_refused(build, query):
     with pytest.raises(QueryError, match="read-only"):
         run(load(build), query)
@@ -67,3 +69,61 @@ def test_cli_query(build, capsys):
     assert "Undang-Undang Nomor 20 Tahun 2023" in capsys.readouterr().out
     assert main(["query", str(build), "DELETE WHERE { ?s ?p ?o }"]) == 1
     assert "read-only" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("query, form", [
+    ("SELECT * WHERE { ?s ?p ?o }", "query"), ("PREFIX a: <x:> BASE <y:> ask {}", "query"),
+    ("# INSERT\nCONSTRUCT WHERE { ?s ?p ?o }", "query"), ("DESCRIBE <x:load>", "query"),
+    ("PREFIX select: <x:> INSERT DATA { select:a select:b select:c }", "update"), ("clear all", "update"),
+    ("", None), ("?x", None),
+])
+def test_query_form_from_the_tokens(query, form):
+    from kg.query_guard import query_form
+
+    assert query_form(query) == form
+
+
+@pytest.mark.parametrize("query, federated", [
+    ("SELECT * WHERE { SERVICE <x:e> { ?s ?p ?o } }", True),
+    ("SELECT * WHERE { service:x ?p ?o }", True),  # could read as SERVICE :x: refused on the safe side
+    ("SELECT * WHERE { ?s ?p 'SERVICE' }", False),
+    ('SELECT * WHERE { ?s ?p """a \' service""" }', False),
+    ("SELECT ?service WHERE { ?service <x:service> ?o } # SERVICE", False),
+    ("SELECT * WHERE { ?s ex:service ?o }", False),
+])
+def test_uses_service(query, federated):
+    from kg.query_guard import uses_service
+
+    assert uses_service(query) is federated
+
+
+def test_from_and_describe_fetch_nothing(build):
+    """FROM, FROM NAMED and DESCRIBE name graphs of the store, never URLs to fetch."""
+    import socket
+    import threading
+
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(5)
+    listener.settimeout(1.5)
+    url = "http://127.0.0.1:%d/g" % listener.getsockname()[1]
+    contacts = []
+
+    def accept():
+        try:
+            conn, _ = listener.accept()
+            contacts.append(conn)
+        except OSError:
+            pass
+
+    thread = threading.Thread(target=accept)
+    thread.start()
+    store = load(build)
+    try:
+        for q in (f"SELECT * FROM <{url}> WHERE {{ ?s ?p ?o }}", f"SELECT * FROM NAMED <{url}> WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }}",
+                  f"DESCRIBE <{url}>"):
+            assert run(store, q).rows == []
+        thread.join()
+    finally:
+        listener.close()
+    assert contacts == []

@@ -66,16 +66,38 @@ def request(url, data=None, headers=None, method=None):
     req = urllib.request.Request(url, data=data, headers=headers or {}, method=method)
     try:
         with urllib.request.urlopen(req, timeout=20) as r:
-            return r.status, dict(r.headers), r.read()
+            return r.status, r.headers, r.read()
     except urllib.error.HTTPError as e:
-        return e.code, dict(e.headers), e.read()
+        return e.code, e.headers, e.read()
 
 
-def test_cors_and_preflight(endpoint):
-    status, headers, _ = request(endpoint + "/sparql", method="OPTIONS")
-    assert status == 204 and headers["Access-Control-Allow-Origin"] == "*"
-    status, headers, _ = request(endpoint + "/sparql?query=ASK%7B%3Fs%20%3Fp%20%3Fo%7D")
-    assert status == 200 and headers["Access-Control-Allow-Origin"] == "*"
+def test_cors_and_preflight(tmp_path):
+    (tmp_path / "graph.ttl").write_text("<x:a> <x:b> <x:c> .\n")
+    server = make_server(tmp_path, host="127.0.0.1", port=0, cors="*")
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    url = "http://127.0.0.1:%d" % server.server_address[1]
+    try:
+        origin = {"Origin": "https://news.example"}
+        status, headers, _ = request(url + "/sparql", method="OPTIONS", headers=origin)
+        assert status == 204 and headers["Access-Control-Allow-Origin"] == "*"
+        status, headers, _ = request(url + "/sparql?query=ASK%7B%3Fs%20%3Fp%20%3Fo%7D", headers=origin)
+        assert status == 200 and headers["Access-Control-Allow-Origin"] == "*"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.mark.parametrize("host", ["127.0.0.1", "localhost", "127.0.0.1:{port}", "localhost:{port}", "[::1]:{port}"])
+def test_loopback_host_names_are_served(endpoint, host):
+    port = int(endpoint.rsplit(":", 1)[1])
+    status, _, _ = request(endpoint + "/sparql?query=ASK%7B%7D", headers={"Host": host.format(port=port)})
+    assert status == 200
+
+
+def test_head(endpoint):
+    status, headers, body = request(endpoint + "/", method="HEAD")
+    assert status == 200 and body == b"" and headers["Content-Type"].startswith("text/html")
 
 
 def test_sparql_query_body(endpoint):
@@ -88,6 +110,9 @@ def test_sparql_query_body(endpoint):
     (b"update=INSERT%20DATA%20%7B%3Ca%3A1%3E%20%3Ca%3A2%3E%20%3Ca%3A3%3E%7D", "application/x-www-form-urlencoded"),
     (b"INSERT DATA { <a:1> <a:2> <a:3> }", "application/sparql-update"),
     (b"query=DELETE%20WHERE%20%7B%3Fs%20%3Fp%20%3Fo%7D", "application/x-www-form-urlencoded"),
+    (b"LOAD <http://127.0.0.1:9/x>", "application/sparql-query"),
+    (b"query=WITH%20%3Ca%3Ag%3E%20DELETE%20%7B%3Fs%20%3Fp%20%3Fo%7D%20WHERE%20%7B%3Fs%20%3Fp%20%3Fo%7D",
+     "application/x-www-form-urlencoded"),
 ])
 def test_updates_are_refused(endpoint, data, ctype):
     status, _, body = request(endpoint + "/sparql", data=data, headers={"Content-Type": ctype})
@@ -105,6 +130,24 @@ def test_long_query_is_cut_off(endpoint):
     status, _, body = request(endpoint + "/sparql?" + urllib.parse.urlencode({"query": slow}))
     assert status == 503 and b"cut off" in body
     assert time.monotonic() - started < 15
+
+
+def test_connections_close_after_a_query_is_cut_off(endpoint):
+    """The query process that replaces a killed one must not keep client connections open."""
+    import socket
+
+    slow = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
+    host, port = endpoint.removeprefix("http://").split(":")
+    first = f"GET /sparql?{urllib.parse.urlencode({'query': slow})} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"
+    second = f"GET /sparql?query=ASK%7B%7D HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"
+    for request_text in (first, second, second):  # the second and third are served after a replacement
+        started = time.monotonic()
+        with socket.create_connection((host, int(port)), timeout=20) as s:
+            s.sendall(request_text.encode())
+            data = b""
+            while chunk := s.recv(65536):
+                data += chunk
+        assert data.startswith(b"HTTP/1.1 ") and time.monotonic() - started < 15
 
 
 def test_html_view_and_404(endpoint):

@@ -111,15 +111,22 @@ def test_no_store_means_the_turtle_is_loaded(tmp_path):
     assert len(open_graph(tmp_path)) == 1
 
 
-def test_kg_serve_answers_from_the_store(build):
+def test_kg_serve_answers_from_the_store(build, monkeypatch):
     import json
     import threading
     import urllib.parse
     import urllib.request
 
+    import kg.query
     from kg import serve
 
-    server = serve.make_server(build, port=0)
+    expected = len(load(build / "graph.nt"))
+
+    def no_parsing(path):
+        raise AssertionError(f"parsed {path} although the store is current")
+
+    monkeypatch.setattr(kg.query, "load", no_parsing)
+    server = serve.make_server(build, port=0, log=False)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
@@ -127,8 +134,7 @@ def test_kg_serve_answers_from_the_store(build):
         q = urllib.parse.quote("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
         with urllib.request.urlopen(f"http://{host}:{port}/sparql?query={q}&format=json", timeout=20) as r:
             n = int(json.loads(r.read())["results"]["bindings"][0]["n"]["value"])
-        assert n == len(load(build / "graph.nt"))
-        assert isinstance(serve._STORE, ox.Store)
+        assert n == expected
     finally:
         server.shutdown()
         server.server_close()

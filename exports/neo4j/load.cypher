@@ -7,7 +7,8 @@ SET n.label = row.label,
     n.type = row.`:LABEL`,
     n.names = split(row.`names:string[]`, ';'),
     n.articles = split(row.`articles:string[]`, ';'),
-    n.dates = CASE row.`dates:string[]` WHEN '' THEN [] ELSE split(row.`dates:string[]`, ';') END
+    n.dates = CASE row.`dates:string[]` WHEN '' THEN [] ELSE split(row.`dates:string[]`, ';') END,
+    n.end_dates = CASE row.`end_dates:string[]` WHEN '' THEN [] ELSE split(row.`end_dates:string[]`, ';') END
 WITH n, row
 CALL apoc.create.addLabels(n, [row.`:LABEL`]) YIELD node
 RETURN count(node);

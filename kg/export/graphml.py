@@ -20,7 +20,7 @@ def flat(graph: "KnowledgeGraph") -> nx.MultiDiGraph:
     for key in sorted(src.nodes):
         d = src.nodes[key]
         g.add_node(key, type=d["type"], label=d["label"], names=" | ".join(d["names"]),
-                   articles=" | ".join(d["articles"]), dates=" | ".join(sorted(set(d["dates"]))))
+                   articles=" | ".join(d["articles"]), dates=" | ".join(sorted(set(d["dates"]) | set(d.get("end_dates", ())))))
     for u, v, k, d in sorted(src.edges(keys=True, data=True), key=lambda e: (e[0], e[1], e[2])):
         g.add_edge(u, v, key=k, predicate=d["predicate"], articles=" | ".join(d["articles"]))
     return g

@@ -70,7 +70,7 @@ def _tooltip(key: str, data: dict) -> str:
     if others:
         lines.append("also: " + "; ".join(others[:8]))
     if data.get("dates"):
-        lines.append("on: " + ", ".join(sorted(set(data["dates"]))))
+        lines.append("on: " + ", ".join(sorted(set(data["dates"]) | set(data.get("end_dates", ())))))
     if data.get("articles"):
         more = data.get("article_count", len(data["articles"])) - 5
         lines.append("articles: " + ", ".join(data["articles"][:5]) + (f" (+{more})" if more > 0 else ""))
@@ -152,7 +152,7 @@ def viewer_data(graph: nx.MultiDiGraph, shown: list[str], *, title: str, evidenc
                   for a, s in zip(d.get("articles", []), d.get("sentences", []))]
         nodes[key] = {"type": d.get("type", ""), "label": d.get("label", key), "names": list(d.get("names", [])),
                       "articles": list(d.get("articles", [])),
-                      "count": d.get("article_count", len(d.get("articles", []))), "dates": sorted(set(d.get("dates", []))),
+                      "count": d.get("article_count", len(d.get("articles", []))), "dates": sorted(set(d.get("dates", [])) | set(d.get("end_dates", []))),
                       "ids": dict(d.get("ids", {})), "relations": _relations(graph, key),
                       "evidence": ev[:EVIDENCE_PER_NODE]}
     extra_keys = sorted({m for n in shown for m in nx.all_neighbors(graph, n)} - keep,

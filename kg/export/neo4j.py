@@ -1,7 +1,7 @@
 """Neo4j: CSV files in the layout of `neo4j-admin database import`, and a Cypher script
 that loads the same files with LOAD CSV.
 
-    neo4j/nodes.csv          id:ID,:LABEL,label,names:string[],articles:string[],dates:string[]
+    neo4j/nodes.csv          id:ID,:LABEL,label,names:string[],articles:string[],dates:string[],end_dates:string[]
     neo4j/relationships.csv  :START_ID,:END_ID,:TYPE,articles:string[]
     neo4j/load.cypher        CREATE CONSTRAINT + LOAD CSV ... MERGE
     neo4j/README.txt         the neo4j-admin command line
@@ -22,7 +22,8 @@ from . import write_atomic
 if TYPE_CHECKING:  # pragma: no cover
     from ..graph import KnowledgeGraph
 
-NODE_HEADER = ["id:ID", ":LABEL", "label", "names:string[]", "articles:string[]", "dates:string[]"]
+NODE_HEADER = ["id:ID", ":LABEL", "label", "names:string[]", "articles:string[]", "dates:string[]",
+               "end_dates:string[]"]
 REL_HEADER = [":START_ID", ":END_ID", ":TYPE", "articles:string[]"]
 
 CYPHER = """// Load kg's neo4j/ CSV files with LOAD CSV (copy them into Neo4j's import folder first).
@@ -34,7 +35,8 @@ SET n.label = row.label,
     n.type = row.`:LABEL`,
     n.names = split(row.`names:string[]`, ';'),
     n.articles = split(row.`articles:string[]`, ';'),
-    n.dates = CASE row.`dates:string[]` WHEN '' THEN [] ELSE split(row.`dates:string[]`, ';') END
+    n.dates = CASE row.`dates:string[]` WHEN '' THEN [] ELSE split(row.`dates:string[]`, ';') END,
+    n.end_dates = CASE row.`end_dates:string[]` WHEN '' THEN [] ELSE split(row.`end_dates:string[]`, ';') END
 WITH n, row
 CALL apoc.create.addLabels(n, [row.`:LABEL`]) YIELD node
 RETURN count(node);
@@ -45,15 +47,54 @@ CALL apoc.merge.relationship(a, row.`:TYPE`, {}, {articles: split(row.`articles:
 RETURN count(rel);
 """
 
-README = """kg graph for Neo4j.
+# Kùzu (embedded Cypher): one node table, one relationship table. QUOTE/ESCAPE must be given
+# and AUTO_DETECT switched off: the default COPY fails on quoted labels that hold commas.
+KUZU_LOAD = """CREATE NODE TABLE Entity(id STRING, kind STRING, label STRING, names STRING, articles STRING,
+    dates STRING, end_dates STRING, PRIMARY KEY(id));
+CREATE REL TABLE Rel(FROM Entity TO Entity, type STRING, articles STRING);
+COPY Entity FROM '{folder}/nodes.csv' (HEADER=true, QUOTE='"', ESCAPE='"', AUTO_DETECT=false);
+COPY Rel FROM '{folder}/relationships.csv' (HEADER=true, QUOTE='"', ESCAPE='"', AUTO_DETECT=false);
+"""
 
-Bulk import into a new database (Neo4j 5):
+README = """kg graph for property-graph databases: nodes.csv (one row per entity; :LABEL is its
+type; names, articles and heldOn dates are ';'-joined lists) and relationships.csv (one row
+per relation; :TYPE is SPOKE_AT, HOLDS_OFFICE, ...). An event's heldOn dates are its
+``dates``, the last day of a multi-day event its ``end_dates``. Statements and the evidence of each
+fact are in the RDF exports (graph.ttl), not here.
+
+Neo4j 5, bulk import into a new database:
 
     neo4j-admin database import full --nodes=nodes.csv --relationships=relationships.csv \\
         --array-delimiter=';' neo4j
 
-Or, into a running database, copy the CSV files into the import folder and run
-load.cypher (it uses APOC for the dynamic labels and relationship types).
+Neo4j 5, into a running database: copy the CSV files into the import folder and run
+load.cypher (it uses APOC for the dynamic labels and relationship types):
+
+    cypher-shell -u neo4j -p PASSWORD -f load.cypher
+
+Memgraph: copy the CSV files to the Memgraph host (e.g. /import) and run in mgconsole:
+
+    LOAD CSV FROM '/import/nodes.csv' WITH HEADER AS row
+    CREATE (n:Entity {id: row['id:ID'], type: row[':LABEL'], label: row.label,
+                      names: split(row['names:string[]'], ';'),
+                      articles: split(row['articles:string[]'], ';'),
+                      dates: split(row['dates:string[]'], ';'),
+                      end_dates: split(row['end_dates:string[]'], ';')});
+    CREATE INDEX ON :Entity(id);
+    LOAD CSV FROM '/import/relationships.csv' WITH HEADER AS row
+    MATCH (a:Entity {id: row[':START_ID']}), (b:Entity {id: row[':END_ID']})
+    CREATE (a)-[:REL {type: row[':TYPE'], articles: split(row['articles:string[]'], ';')}]->(b);
+
+Kùzu (pip install kuzu; embedded, Cypher), from Python, with this folder as FOLDER
+(the QUOTE/ESCAPE options are needed: labels can hold commas):
+
+    import kuzu
+    conn = kuzu.Connection(kuzu.Database("kg.kuzu"))
+""" + "".join(f"    conn.execute(\"\"\"{s.strip()}\"\"\")\n" for s in KUZU_LOAD.format(folder="FOLDER").split(";")
+              if s.strip()) + """
+Then, for example, who spoke at which event:
+
+    MATCH (p:Entity)-[:Rel {type: 'SPOKE_AT'}]->(e:Entity) RETURN p.label, e.label;
 """
 
 
@@ -78,7 +119,7 @@ def files(graph: "KnowledgeGraph") -> dict[str, bytes]:
     for key in sorted(nxg.nodes):
         d = nxg.nodes[key]
         nodes.append([key, d["type"], d["label"], _array(d["names"]), _array(d["articles"]),
-                      _array(sorted(set(d["dates"])))])
+                      _array(sorted(set(d["dates"]))), _array(sorted(set(d.get("end_dates", ()))))])
     rels = [REL_HEADER]
     for u, v, k, d in sorted(nxg.edges(keys=True, data=True), key=lambda e: (e[0], e[1], e[2])):
         rels.append([u, v, relation_type(d["predicate"]), _array(d["articles"])])

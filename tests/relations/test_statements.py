@@ -20,7 +20,7 @@ def test_quote_attributed_after_it():
 
 def test_nya_attribution_takes_the_last_speaker():
     found, _ = statements("Ketua Bawaslu Kota Pontianak, Taufik, hadir. “ASN wajib netral selama Pilkada,” tegasnya.")
-    assert [(s, d) for s, _, d, _ in found] == [("person:taufik", True)]
+    assert [(s, d) for s, _, d, _ in found] == [("person:taufik@61-71", True)]  # a one-word name is scoped to its region
 
 
 def test_reported_speech():

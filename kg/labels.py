@@ -1,0 +1,105 @@
+"""Which strings may stand as an entity's name (label or alternative name).
+
+Extractors record every surface form of an entity as a name, and some of those forms are
+not names: an anaphor ("acara tersebut"), the verb that reported an event ("dilantik"),
+a generic head alone ("Rapat", "Pemerintah"), a doubled word
+("Provinsi Provinsi Aceh"), an unbalanced bracket ("Pemilu) 2024"). Exported as
+``skos:altLabel`` they mislead readers and queries, and across articles they make two
+different events look alike. This module decides, once, for every entity type:
+
+* :func:`tidy` repairs what can be repaired (doubled words, stray brackets, a trailing
+  "RI" after "Republik Indonesia");
+* :func:`acceptable` says whether a tidied string may be a name at all.
+"""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from .data import load_yaml
+from .text import fold, squash
+
+_LEVEL_WORDS = ("Provinsi", "Kabupaten", "Kota", "Kecamatan", "Desa", "Kelurahan", "Daerah", "Republik", "Indonesia",
+                "RI", "Administrasi", "Negeri")
+# only administrative words are collapsed: "Bau Bau" is a city, "Provinsi Provinsi Aceh" is a slip
+_DOUBLED = re.compile(r"\b(" + "|".join(_LEVEL_WORDS) + r")(\s+\1\b)+", re.IGNORECASE)
+_RI_TWICE = re.compile(r"(Republik\s+Indonesia)\s*\(?\s*RI\s*\)?\s*$", re.IGNORECASE)
+_CLOSE_FIRST = re.compile(r"^[^(]*\)")
+
+
+@cache
+def _words() -> dict[str, frozenset[str]]:
+    heads = load_yaml("heads.yaml")
+    from . import gazetteer
+
+    event_nouns = {f.casefold() for forms in gazetteer.vocab()["event_nouns"].values() for f in forms}
+    return {
+        "determiners": frozenset(w.casefold() for w in heads["event_anaphora_determiners"]),
+        "event_heads": frozenset(event_nouns | {w.casefold() for w in heads["event_anaphora_nouns"]}),
+        "generic_orgs": frozenset({"pemerintah", "pemerintah daerah", "pemda", "pemkab", "pemkot", "pemprov",
+                                   "dinas", "badan", "kantor", "sekretariat", "lembaga", "instansi",
+                                   "kementerian", "komisi", "fraksi", "partai", "dewan"}),
+        "levels": frozenset({"provinsi", "kabupaten", "kota", "kecamatan", "desa", "kelurahan", "pusat", "daerah",
+                             "ri", "republik indonesia"}),
+    }
+
+
+def tidy(name: str) -> str:
+    """``name`` with whitespace squashed, doubled words said once, brackets balanced and a
+    redundant "RI" after "Republik Indonesia" dropped."""
+    name = squash(name)
+    name = _DOUBLED.sub(lambda m: m.group(1), name)
+    name = _RI_TWICE.sub(lambda m: m.group(1), name)
+    name = _balance(name)
+    return name.strip(" ,;:-")
+
+
+def _balance(name: str) -> str:
+    # a closing bracket before any opening one: the opening part was cut off ("Pemilu) 2024")
+    while _CLOSE_FIRST.match(name):
+        name = name.replace(")", "", 1)
+    depth = 0
+    for ch in name:
+        depth += ch == "("
+        depth -= ch == ")"
+    if depth > 0:  # "Komisi Pemilihan Umum (KPU": close what was opened, or drop the tail
+        cut = name.rfind("(")
+        name = name[:cut] if cut > 0 else name.replace("(", "")
+    return squash(name)
+
+
+def acceptable(name: str, type_: str) -> bool:
+    """May ``name`` (already tidied) name an entity of ``type_``?"""
+    if not name or len(name) > 200 or not any(c.isalnum() for c in name):
+        return False
+    words = _words()
+    tokens = fold(name).split()
+    if not tokens:
+        return False
+    if tokens[-1] in words["determiners"] or tokens[0] in words["determiners"]:
+        return False          # "acara tersebut", "rapat itu", "ini"
+    if type_ == "Event":
+        if len(tokens) == 1 and name[:1].islower():
+            return False      # a verb or a bare lower-case head: "dilantik", "rapat"
+        if " ".join(tokens) in words["event_heads"]:
+            return False      # a generic head alone: "Rapat", "Pelantikan"
+    if type_ == "Organization":
+        rest = [t for t in tokens if t not in words["levels"]]
+        if " ".join(tokens) in words["generic_orgs"] or (len(rest) < len(tokens) and len(rest) <= 1
+                                                          and " ".join(rest) in words["generic_orgs"] | {""}):
+            return False      # "Pemerintah", "Dinas Kabupaten"
+    return True
+
+
+def names_for(type_: str, names, label: str) -> tuple[str, frozenset[str]]:
+    """The tidied label and the acceptable tidied names of an entity (the label is kept even
+    when generic: an entity needs a name, and a bare one is better than none)."""
+    label = tidy(label) or label
+    kept = {label}
+    # what the label itself gives in brackets is a name of the thing ("Kunjungan Kerja (Kunker)")
+    declared = {fold(a) for a in re.findall(r"\(([^()]+)\)", label)}
+    for n in names:
+        t = tidy(n)
+        if t and (acceptable(t, type_) or fold(t) in declared):
+            kept.add(t)
+    return label, frozenset(kept)
