@@ -99,6 +99,7 @@ def default_pipeline() -> tuple[list[DocStep], list[MentionExtractor], list[DocS
     from .extract.offices import OfficeExtractor
     from .extract.institutions import InstitutionExtractor
     from .extract.people import PersonExtractor
+    from .extract.subregions import SubregionExtractor
     from .extract.venues import VenueExtractor
     from .relations import relation_steps
     from .resolve import add_dateline, resolve_entities
@@ -110,6 +111,7 @@ def default_pipeline() -> tuple[list[DocStep], list[MentionExtractor], list[DocS
         LawAdapter(),
         InstitutionExtractor(),   # regions, agencies, regional units
         VenueExtractor(),
+        SubregionExtractor(),     # districts and villages, where the text cues them
         EventExtractor(),
         OfficeExtractor(),
         PersonExtractor(),

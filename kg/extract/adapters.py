@@ -23,4 +23,5 @@ class LawAdapter:
         self.extractor = LawExtractor(**settings)
 
     def __call__(self, text, *, context):
-        return self.extractor(text, published=context.published, reference_date=context.reference_date)
+        return self.extractor(text, published=context.published, reference_date=context.reference_date,
+                              region_codes=context.region_codes)

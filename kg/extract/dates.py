@@ -1,7 +1,8 @@
 """Dates in Indonesian news text -> ``Mention(type="Date", value="YYYY-MM-DD")``.
 
 Handles full dates ("Selasa (23/05/2023)", "Selasa, 6 Februari 2024", "07 Mar 2024 09:25",
-"Senin (20/6/22)"), day/month without a year ("Kamis (13/7) kemarin", "22 Maret"), resolved
+"Senin (20/6/22)", "Selasa (30/9/ 2025)"), day/month without a year ("Kamis (13/7) kemarin",
+"22 Maret", "hari ini (18/11)"), "hari ini" (the publication date), resolved
 against the publication date, a year hint or the weekday, and ranges ("18-19 Juli 2020",
 "22 s.d. 25 Mei 2023", "Senin 22 Mei hingga 25 Mei 2023") -> value "start/end".
 
@@ -62,6 +63,7 @@ class _Patterns:
     yearless_numeric: re.Pattern[str]
     relative_weekday: PrefilteredRegex
     year: re.Pattern[str]
+    today: re.Pattern[str]
     future_after: re.Pattern[str]
     past_after: re.Pattern[str]
 
@@ -92,7 +94,7 @@ def _patterns() -> _Patterns:
     )
     numeric = re.compile(
         rf"(?:(?P<wd>{wd})\s*,?\s*(?P<par>\()?\s*)?(?<![\w./,:-])(?P<d>[0-3]?\d)(?P<s>[/.-])(?P<m>[01]?\d)(?P=s)"
-        rf"(?P<y>(?:19|20)\d\d|\d\d)(?![\w/.,-]?\d)(?(par)(?:\s*\))?)",
+        rf"(?:(?<=/) (?=(?:19|20)\d\d))?(?P<y>(?:19|20)\d\d|\d\d)(?![\w/.,-]?\d)(?(par)(?:\s*\))?)",
         re.I,
     )
     numeric_range = re.compile(
@@ -118,6 +120,7 @@ def _patterns() -> _Patterns:
         yearless_numeric=yearless_numeric,
         relative_weekday=relative_weekday,
         year=re.compile(r"(?<![\w./-])((?:19|20)\d\d)(?![\w/]|[.,]\d)"),
+        today=re.compile(r"(?<![\w-])[Hh]ari\s+ini(?:\s*,?\s*\(\s*(?P<d>[0-3]?\d)/(?P<m>[01]?\d)\s*\))?(?![\w/-])"),
         future_after=re.compile(rf"^\s*(?:yang\s+)?(?:{future})\b", re.I),
         past_after=re.compile(rf"^\s*(?:yang\s+)?(?:{past})\b", re.I),
     )
@@ -378,6 +381,16 @@ class DateExtractor:
         return self._relative(text, published, cands, cal, pat)
 
     def _relative(self, text: str, published: dt.date | None, cands: list[_Cand], cal, pat) -> list[_Cand]:
+        # "hari ini (18/11)": the day and month given, the year resolved like any partial date;
+        # "hari ini" alone: the publication date
+        for m in (pat.today.finditer(text) if "ari ini" in text else ()):
+            if m.group("d"):
+                d, mo = int(m.group("d")), int(m.group("m"))
+                if _valid(2000, mo, d):
+                    cands.append(_Cand(m.start(), m.end(), "yearless", None, day=d, month=mo, priority=1))
+            elif published is not None and self.relative_weekdays:
+                cands.append(_Cand(m.start(), m.end(), "relative", published.isoformat(),
+                                   qualifiers=frozenset({"relative", "today"}), priority=0))
         # "Sabtu nanti", "Senin lalu"
         if self.relative_weekdays and published is not None:
             for m in pat.relative_weekday.finditer(text):

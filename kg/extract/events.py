@@ -24,6 +24,8 @@ YEAR_AFTER = re.compile(r"\s*\)?\s*(?:\(\s*[A-Za-z]+\s*\)\s*)?(?:[Ss]erentak\s+)
 PAREN = re.compile(r"\s*\(\s*([A-Za-z][\w-]{0,15})\s*\)")
 TOKEN = re.compile(r"\s*([A-Za-z][\w'’/-]*|\d+)")
 VERB_PREFIX = re.compile(r"^(?:me|di|ber|ter)[a-z]{3,}$")
+NYA = re.compile(r"^[a-z]{3,}nya$")   # "kaitannya", "mitranya": a clause, not the name
+AGENDA = re.compile(r"(?:dengan\s+)?(?:agenda|beragendakan|beragenda|mata\s+acara)\b\s*:?", re.IGNORECASE)
 
 
 @cache
@@ -47,6 +49,7 @@ def _config():
         "years": {k: list(v) for k, v in h["election_years"].items()},
         "verbs": dict(h.get("event_verbs", {})),
         "roles": set(h.get("event_role_words", [])),
+        "other": {w.casefold() for w in voc.get("other_occurrence_words", [])},
     }
 
 
@@ -85,6 +88,13 @@ class _Anaphora:
             if m is not None:
                 last = d.end()
                 yield _Found(text, m.start(), d.end(), m.group(1), d.group(1))
+
+
+class _Stops(set):
+    """Positions where an event name stops, with the title positions of the sentence
+    (looked up once, when a name is first extended)."""
+
+    titles: set | None = None
 
 
 class _Found:
@@ -131,7 +141,7 @@ class EventExtractor:
         noun_re, elect_re, ana_re, verb_re = _regexes()
         c = _config()
         known = sorted(context.known, key=lambda m: m.start)
-        stops_at = {m.start for m in known if m.type in ("Date", "Law", "Person")}
+        stops_at = _Stops(m.start for m in known if m.type in ("Date", "Law", "Person"))
         out: list[Mention] = []
         # names of bodies, offices and laws are not events ("Komisi Pemilihan Umum", "UU ... tentang Pemilihan Umum")
         taken: list[tuple[int, int]] = [(m.start, m.end) for m in known if m.type in ("Organization", "Office", "Law")]
@@ -160,13 +170,17 @@ class EventExtractor:
             form = _form(m.group(1), c["nouns"])
             kind = c["nouns"][form]
             word = m.group(1)
-            if word[0].islower() and kind in c["weak"] and (
-                    len(word.split()) < 2 or not (_governed(text, m.start()) or PAREN.match(text, m.end()))):
-                continue  # "rapat pleno" in passing is no event; "memimpin rapat persiapan" is
             prev = text[:m.start()].split()
             if prev and prev[-1] in c["roles"]:
                 continue  # "Inspektur Upacara" is a role
+            nxt = TOKEN.match(text, m.end())
+            if nxt and nxt.group(1).casefold() in c["other"]:
+                continue  # "sidang selanjutnya": another sitting than the article's
+            if word[0].islower() and kind in c["weak"] and not (_governed(text, m.start()) or PAREN.match(text, m.end())):
+                continue  # cheap test first: an everyday word nothing governs is no event
             end = self._extend(text, m.end(), stops_at, known, c)
+            if word[0].islower() and kind in c["weak"] and not self._is_event_here(text, m, end, known):
+                continue  # "rapat pleno" in passing is no event; "memimpin rapat persiapan" is
             span = text[m.start():end]
             label = squash(span)
             orgs = [k for k in known if k.type == "Organization" and m.start() <= k.start and k.end <= end]
@@ -176,9 +190,30 @@ class EventExtractor:
             taken.append((m.start(), end))
         for m in verb_re.finditer(text):
             if free(m.start(), m.end()):
-                out.append(Mention("Event", m.group(0), m.start(), m.end(), value=c["verbs"][m.group(1)],
-                                   qualifiers=frozenset({"anaphora", "verb"}), source=self.name))
+                kind = c["verbs"][m.group(1)]
+                quals = {"anaphora", "verb"}
+                label = None
+                if _anchored(text, m.end(), known):
+                    # "Bupati menyerahkan bantuan sembako ... di Kantor Camat, Rabu (7/12/2022)":
+                    # the act, dated or placed, may be the article's event ("Penyerahan bantuan sembako")
+                    quals.add("anchored")
+                    end = self._extend(text, m.end(), stops_at, known, c)
+                    label = squash(f"{kind} {text[m.end():end]}")
+                out.append(Mention("Event", m.group(0), m.start(), m.end(), value=kind, label=label,
+                                   names=frozenset({label} if label else ()),
+                                   qualifiers=frozenset(quals), source=self.name))
         return sorted(out, key=lambda x: x.start)
+
+    def _is_event_here(self, text, m, end, known) -> bool:
+        """A lower-case everyday event word ("rapat", "persidangan", "kunjungan kerja") names
+        an event when a verb or preposition of holding governs it and, for a bare word, the
+        words after it say which ("memimpin rapat penanganan banjir") or the sentence dates
+        or places it ("dalam persidangan di Pengadilan Negeri X")."""
+        if len(m.group(1).split()) >= 2:
+            return _governed(text, m.start()) or bool(PAREN.match(text, m.end()))
+        if not _governed(text, m.start()):
+            return False
+        return bool(text[m.end():end].strip(" ,()")) or _anchored(text, m.end(), known)
 
     # ------------------------------------------------------------ elections
     def _election(self, text, m, context, known) -> Mention | None:
@@ -187,6 +222,8 @@ class EventExtractor:
         kind = c["elections"][form]
         if kind == "pilkades":
             return None
+        if _inside_acronym_name(text, m):
+            return None   # "Kode Etik Penyelenggara Pemilu (KEPP)" names a code, not the election
         end = m.end()
         region = None
         # "Pilgub Sumsel", "Pemilukada Sumsel 2018": a region right after the name
@@ -209,6 +246,14 @@ class EventExtractor:
                           text[end:], re.IGNORECASE)
             if co:
                 year = int(co.group(1))
+        if region is None and year is not None and kind != "pemilu" and "erentak" not in text[m.start():end]:
+            # "Pilkada 2024 di Kabupaten Contoh": one region's election (GUIDELINES, settled keys)
+            for k in known:
+                if k.type == "Place" and k.key and k.key[6:7].isdigit() and k.key.count(".") <= 1 \
+                        and re.fullmatch(r"\s+di\s+", text[end:k.start]):
+                    region = k
+                    end = k.end
+                    break
         level_kind = "pemilu" if kind == "pemilu" else "pilkada"
         qualifiers = set()
         if year is None:
@@ -236,7 +281,9 @@ class EventExtractor:
     def _extend(self, text, pos, stops_at, known, c) -> int:
         from .lexicon import TITLES, find
 
-        stops_at = stops_at | {h.start for h in find(text, TITLES)}  # "kunker Menteri ..." stops at the title
+        if stops_at.titles is None:   # "kunker Menteri ..." stops at the title (found once per sentence)
+            stops_at.titles = {h.start for h in find(text, TITLES)}
+        stops_at = stops_at | stops_at.titles
         end = pos
         p = PAREN.match(text, pos)
         if p:
@@ -257,7 +304,13 @@ class EventExtractor:
                 break
             word = t.group(1)
             start = t.start(1)
-            if start in stops_at or word.lower() in c["stops"] or is_calendar_word(word) \
+            agenda = AGENDA.match(text, start)
+            if agenda and words and start not in stops_at:
+                # "Rapat Paripurna DPRD X dengan agenda Penyampaian Y" is one event
+                end = pos = agenda.end()
+                words = 0
+                continue
+            if start in stops_at or word.lower() in c["stops"] or is_calendar_word(word) or NYA.match(word) \
                     or VERB_PREFIX.match(word) or word.lower() in ("dan", "&") and not _next_cap(text, t.end()):
                 break
             if "\n\n" in text[pos:start]:
@@ -273,17 +326,56 @@ class EventExtractor:
 
 
 @cache
-def _governing_verbs() -> re.Pattern:
+def _governing_verbs() -> tuple[re.Pattern, re.Pattern]:
     voc = gazetteer.vocab()
     verbs = set(voc["organizing_verbs"]) | set(voc["opening_verbs"]) | set(voc["attending_verbs"])
     verbs = {v for v in verbs if v not in ("bersama",)}
-    return re.compile(rf"(?:{alternation(verbs)})(?:\s+\S+){{0,2}}\s*$")
+    near = alternation(voc.get("event_governors", []))
+    return (re.compile(rf"(?:{alternation(verbs)})(?:\s+\S+){{0,2}}\s*$"),
+            re.compile(rf"(?<![\w-])(?:{near})\s+$", re.IGNORECASE))
 
 
 def _governed(text: str, pos: int) -> bool:
-    """Is the event noun the object of a verb of holding, leading or attending?"""
+    """Is the event noun the object of a verb of holding, leading or attending, or of a
+    preposition of time ("dalam persidangan", "di awal rapat", "jelang debat")?"""
     before = text[max(0, pos - 60):pos]
-    return bool(_governing_verbs().search(before) or re.search(r"\b(?:dalam|saat|ketika|usai|sebelum)\s+$", before))
+    verbs, near = _governing_verbs()
+    return bool(verbs.search(before) or near.search(before))
+
+
+AT_PLACE = re.compile(r"(?:\b(?:di|bertempat\s+di|berlokasi\s+di)\s+)$", re.IGNORECASE)
+
+
+def _anchored(text: str, pos: int, known) -> bool:
+    """Does the sentence date the act, or place it after ``pos`` at a place or a body
+    ("... di Aula X, Senin (4/3/2024)", "... di Pengadilan Negeri X")?"""
+    for k in known:
+        if k.type == "Date" and k.value and "relative" not in k.qualifiers:
+            return True
+        if k.type in ("Place", "Organization") and k.start >= pos and AT_PLACE.search(text[max(0, k.start - 20):k.start]):
+            return True
+    return False
+
+
+@cache
+def _election_forms() -> frozenset[str]:
+    return frozenset(f.casefold() for f in _config()["elections"])
+
+
+def _inside_acronym_name(text: str, m) -> bool:
+    """Is the election word the last word of a longer name spelled by the acronym after it
+    ("Kode Etik Penyelenggara Pemilu (KEPP)", "Sistem Informasi Pemilu (Sipol)")?"""
+    from ..text import _initials_fit
+
+    p = PAREN.match(text, m.end())
+    if not p:
+        return False
+    acronym = p.group(1)
+    if len(acronym) < 3 or acronym.casefold() in _election_forms():
+        return False  # "Pemilihan Umum (Pemilu)" is the election itself
+    words = text[max(0, m.start() - 80):m.end()].split()
+    own = len(m.group(1).split())
+    return any(_initials_fit(words[-n:], acronym) for n in range(own + 1, min(len(words), own + 6) + 1))
 
 
 def _form(word: str, table: dict) -> str:

@@ -21,7 +21,7 @@ from functools import cache
 from .. import gazetteer
 from ..data import load_yaml
 from ..model import Mention
-from ..text import name_variants, slug, squash
+from ..text import fold, name_variants, slug, squash
 from .lexicon import TITLES, Entry, Hit, find
 
 GOVERNMENT_UNITS = {"pemda", "pemprov", "pemkab", "pemkot", "pemerintah"}
@@ -30,7 +30,10 @@ NATIONAL = re.compile(r"\s*(?:RI\b|R\.I\b\.?|Republik Indonesia\b|Pusat\b)")
 DESIGNATOR = re.compile(rf"\s+({ROMAN})(?=[\s,.;:)]|$)")
 SUFFIX = re.compile(r"\s+([A-Z]{2,8})(?=[\s,.;:)]|$)")
 PAREN = re.compile(r"\s*\(\s*([^()\n]{1,60}?)\s*\)")
+UPT = re.compile(r"\bUPTD?\s+")
+KIND_TAIL = re.compile(r"\s+(Provinsi|Kabupaten|Kota)\b(?!\s*[-–(])")
 GAP = re.compile(r"^[\s\-–/]*$")
+REGIONAL = re.compile(r"\s+(?:Kantor\s+)?Perwakilan(?=\s+[A-Z])")
 
 
 @cache
@@ -45,6 +48,41 @@ def _org_head_re() -> re.Pattern:
     word = r"(?:[A-Z][\w'’.-]*|[A-Z]{2,})"
     tail = rf"(?:\s+(?:{word}|dan(?=\s+[A-Z])))*"
     return re.compile(rf"\b(?:{alt})\s+{word}{tail}")
+
+
+_KIND_WORDS = {"kabupaten": "regency", "kab": "regency", "kota": "city", "kotamadya": "city",
+               "provinsi": "province", "prov": "province", "propinsi": "province"}
+
+
+def kind_word(text: str) -> str | None:
+    """The region kind a name ends with: "KPU Kabupaten" -> regency, "DPRD Kota" -> city."""
+    words = text.split()
+    return _KIND_WORDS.get(words[-1].rstrip(".").casefold()) if len(words) > 1 else None
+
+
+_DOUBLED = re.compile(r"\b(\w+)(\s+\1\b)+", re.IGNORECASE)
+_NATIONAL_TWICE = re.compile(r"\b(?:Republik Indonesia|RI)\s+(?:RI|Republik Indonesia)\b")
+GENERIC_NAMES = {"pemerintah", "pemerintah daerah", "pemda", "pemerintah pusat"}
+
+
+def clean_name(name: str) -> str:
+    """"Kabupaten Kabupaten Bogor" -> "Kabupaten Bogor", "... Republik Indonesia RI" -> "... Republik Indonesia"."""
+    name = _DOUBLED.sub(r"\1", squash(name))
+    return _NATIONAL_TWICE.sub(lambda m: m.group(0).split()[0] if m.group(0).startswith("RI") else "Republik Indonesia", name)
+
+
+def clean_names(names, *, bodies: bool = True) -> set[str]:
+    """Names fit for a label: no doubled words, balanced brackets; for bodies also no trailing bare
+    kind word ("KPU Kabupaten") and no "Pemerintah" alone."""
+    out = set()
+    for n in names:
+        n = clean_name(n)
+        if not n or n.count("(") != n.count(")"):
+            continue
+        if bodies and (n.casefold() in GENERIC_NAMES or kind_word(n)):
+            continue
+        out.add(n)
+    return out
 
 
 def region_formal(r) -> str:
@@ -70,6 +108,10 @@ class Item:
     name_end: int = 0            # end of the item's own name (designator included)
     alias: str | None = None     # a parenthetical acronym after it: "(BKN)"
     national: bool = False       # followed by "RI" / "Republik Indonesia"
+    regional: bool = False       # followed by "Perwakilan": "Ombudsman RI Perwakilan Jawa Tengah"
+    fraksi: tuple = ()           # a council's party group: "Fraksi Golkar", "Fraksi PAN-Nasdem" (party keys)
+    spelled: bool = False        # spelled out with commas before its acronym: "Dinas A, B dan C (DABC)"
+    kind_hint: str | None = None  # followed by a bare "Provinsi" / "Kabupaten" / "Kota"
 
     def ref(self):
         return self.entries[0].ref if self.entries else None
@@ -132,6 +174,11 @@ def _items(text: str, hits: list[Hit]) -> list[Item]:
                 items.append(Item(m.start(), m.start() + len(span), span, "generic", (), m.start() + len(span)))
             continue
         items.append(Item(m.start(), m.end(), m.group(0), "generic", (), m.end()))
+    items = _spelled_out(text, items)
+    for it in items:
+        u = UPT.search(text, max(0, it.start - 12), it.start)
+        if it.cat == "unit" and u and u.end() == it.start:
+            it.start = u.start()   # "UPTD Puskesmas Sukamaju" is the Puskesmas, run as a technical unit
     items.sort(key=lambda i: (i.start, -i.end))
     out: list[Item] = []
     starts = {it.start for it in items}
@@ -141,6 +188,41 @@ def _items(text: str, hits: list[Hit]) -> list[Item]:
         _extend(text, it, starts)
         out.append(it)
     return out
+
+
+SPELLED_HEAD = re.compile(r"\b(?:Dinas|Badan|Kantor|Lembaga|Komisi|Balai|Biro|Bagian|Direktorat|Pusat|Unit)\b")
+SPELLED = re.compile(
+    r"\b(?:Dinas|Badan|Kantor|Lembaga|Komisi|Balai|Biro|Bagian|Direktorat|Pusat|Unit|Unit Pelaksana Teknis)"
+    r"\s+[A-Z][\w’'-]*(?:(?:\s*,\s*|\s+)(?:dan\s+|&\s+)?[A-Z][\w’'-]*){0,12}\s*\(\s*([A-Z][A-Za-z]{1,15})\s*\)")
+
+
+def _spelled_out(text: str, items: list[Item]) -> list[Item]:
+    """A body spelled out with commas and its acronym in brackets is one body: "Dinas Pendidikan,
+    Perpustakaan dan Arsip Daerah (DPPAD)", "Dinas Komunikasi, Informatika, dan Statistik (Diskominfotik)".
+    The acronym must be a listed one or spell the name; the gazetteer's shorter hits inside give way."""
+    from ..text import _initials_fit
+
+    taken_end = -1
+    for h in SPELLED_HEAD.finditer(text):
+        m = SPELLED.match(text, h.start())
+        if not m or h.start() < taken_end:
+            continue
+        acr = m.group(1)
+        inner = text[m.start():m.start(1)].rstrip(" (")
+        words = re.findall(r"[\w’'-]+", inner)
+        known = [e for h in find(acr) if h.start == 0 and h.end == len(acr) for e in h.entries
+                 if e.cat in ("unit", "agency")]
+        if not known and not _initials_fit(words, acr):
+            continue
+        if "," not in inner and known:
+            continue   # "Dinas Kesehatan (Dinkes)": the gazetteer reads it already
+        items = [it for it in items if it.end <= m.start() or it.start >= m.end()]
+        cat = known[0].cat if known else "generic"
+        taken_end = m.end()
+        it = Item(m.start(), m.end(), squash(inner), cat, tuple(known[:1]), m.start() + len(inner), alias=acr)
+        it.spelled = True
+        items.append(it)
+    return items
 
 
 def _extend(text: str, it: Item, starts=frozenset()) -> None:
@@ -154,10 +236,20 @@ def _extend(text: str, it: Item, starts=frozenset()) -> None:
         a = SUFFIX.match(text, it.end)
         if a and a.start(1) not in starts:
             it.end = it.name_end = a.end()
+        k = KIND_TAIL.match(text, it.end)
+        if k and k.start(1) not in starts:
+            # "Dinas ... (Diskominfotik) Provinsi Budi": the provincial one, no region written
+            it.end, it.kind_hint = k.end(), _KIND_WORDS[k.group(1).casefold()]
     if it.cat == "agency":
+        if re.search(r"(?:\bRI|R\.I\.?|Republik Indonesia|\bPusat)$", it.text):
+            it.national = True   # "KPU RI" is a listed form: the national body, never the article's branch
         n = NATIONAL.match(text, it.end)
         if n:
             it.end, it.national = n.end(), True
+        r = REGIONAL.match(text, it.end)
+        if r:
+            it.end = it.name_end = r.end()
+            it.regional, it.national = True, False
     p = PAREN.match(text, it.end)
     if p and _alias_like(p.group(1)):
         it.alias = p.group(1)
@@ -212,15 +304,153 @@ def _also_regional(it: Item) -> bool:
     return any(e.cat == "agency" and gazetteer.unit_form(e.ref.key) is not None for e in it.entries)
 
 
+def _is_court(it: Item) -> bool:
+    return it.cat == "unit" and it.ref().kind == "court"
+
+
 def _chains(text: str, items: list[Item]) -> list[list[Item]]:
     chains: list[list[Item]] = []
     for it in items:
-        if chains and GAP.match(text[chains[-1][-1].end:it.start]) and it.cat != "generic" \
+        prev = chains[-1][-1] if chains else None
+        court = prev is not None and _is_court(prev) and _is_court(it) and \
+            re.match(r"^\s+pada\s+$", text[prev.end:it.start])   # "Pengadilan Tipikor pada PN Banda Aceh"
+        if chains and (GAP.match(text[chains[-1][-1].end:it.start]) or court) and it.cat != "generic" \
                 and chains[-1][-1].cat != "country":
             chains[-1].append(it)
         else:
             chains.append([it])
     return chains
+
+
+FRAKSI = re.compile(r"\bFraksi\s+$")
+LIST_GAP = re.compile(r"^\s*(?:,\s*(?:dan\s+|serta\s+)?|dan\s+|serta\s+)$")
+JOINED = re.compile(r"^\s*[-–/]\s*$")
+
+
+def _is_party(it: Item) -> bool:
+    return it.cat == "agency" and it.ref().kind == "party"
+
+
+def _fraksi(text: str, items: list[Item]) -> list[Item]:
+    """"Fraksi Golkar", "Fraksi Partai Amanat Nasional (PAN)-Nasdem", "Fraksi Golkar, PKS dan PAN": each is a
+    party group of a council (GUIDELINES, settled case 9). The party item becomes the fraksi, starting at
+    "Fraksi"; parties joined by a hyphen are one fraksi; parties listed after a fraksi are fraksi too."""
+    out: list[Item] = []
+    last: Item | None = None
+    for it in items:
+        if _is_party(it):
+            m = FRAKSI.search(text, max(0, it.start - 8), it.start)
+            if m and m.end() == it.start:
+                it.start, it.fraksi = m.start(), (it.ref().key,)
+            elif last is not None and JOINED.match(text[last.end:it.start]):
+                last.fraksi += (it.ref().key,)
+                last.end = last.name_end = it.end
+                continue
+            elif last is not None and LIST_GAP.match(text[last.end:it.start]):
+                it.fraksi = (it.ref().key,)
+        last = it if it.fraksi else None
+        out.append(it)
+    return out
+
+
+def _fraksi_org(text: str, it: Item, parent: Org | None, scope, end: int, context_region) -> Org:
+    parties = [gazetteer.agency(k) for k in it.fraksi]
+    short = "-".join(p.acronyms[0] if p.acronyms else p.name.removeprefix("Partai ") for p in parties)
+    if parent is not None and parent.key.startswith("org:dprd:"):
+        council, region = parent, parent.region
+        key = f"{parent.key}/fraksi-{'-'.join(it.fraksi)}"
+    else:
+        region = scope or context_region
+        key = f"org:dprd:{region.code}/fraksi-{'-'.join(it.fraksi)}" if region is not None else \
+            f"org:fraksi-{'-'.join(it.fraksi)}"
+    own = squash(text[it.start:it.name_end])
+    names = {n for n in {own} | name_variants(own) if n.startswith("Fraksi")} | {f"Fraksi {short}"}
+    if len(parties) == 1:
+        p = parties[0]
+        names |= {f"Fraksi {n}" for n in (p.name, *p.acronyms, *p.aliases)}
+    if region is not None:
+        names |= {f"{n} DPRD {region.name}" for n in list(names) if len(n) < 60}
+    return Org(key, f"Fraksi {short}" + (f" DPRD {region.name}" if region is not None else ""), names,
+               it.start, end, region)
+
+
+# Second words of district and village names: "Mendo Barat", "Sukamaju Utara", "Tanjung Raya".
+LOCAL_QUALIFIERS = {"Utara", "Selatan", "Barat", "Timur", "Tengah", "Raya", "Baru", "Lama", "Hulu", "Hilir",
+                    "Ilir", "Ulu", "Jaya", "Induk", "Besar", "Kecil", "Atas", "Bawah", "Dalam", "Luar", "Kota",
+                    "Laut", "Darat", "Pesisir", "Indah", "Makmur", "Asri", "Permai", "Sari", "Mulya", "Mulia"}
+LOCAL_NAME = re.compile(r"\s+([A-Z][a-z'’-]+)(?:\s+([A-Z][a-z'’-]+))?")
+
+
+@cache
+def _not_names() -> frozenset[str]:
+    return frozenset(load_yaml("names.yaml").get("not_names", []))
+
+
+def _local_name(text: str, pos: int) -> tuple[str, int] | None:
+    """The district name right after a district-level body: one capitalized word, two when the second
+    qualifies a place ("Mendo Barat"); never a known title, rank, region or common word."""
+    m = LOCAL_NAME.match(text, pos)
+    if not m:
+        return None
+    first, second = m.group(1), m.group(2)
+    bad = _not_names() | set(_rank_words())
+    if first in bad or find(first, TITLES) or gazetteer.regions_named(first):
+        return None
+    if second and second in LOCAL_QUALIFIERS:
+        return f"{first} {second}", m.end(2)
+    return first, m.end(1)
+
+
+@cache
+def _rank_words() -> frozenset[str]:
+    voc = gazetteer.vocab()
+    return frozenset(str(r).split()[0] for k in ("police_ranks", "military_ranks") for r in (voc.get(k) or {}))
+
+
+def _designator(own: str) -> str | None:
+    m = re.search(r"\s((?:[IVXL]{1,6}))$", own)
+    return m.group(1) if m else None
+
+
+def _regional_org(agency_key: str, own: str, region, it: Item, text: str, end: int, names: set,
+                  unit=None) -> Org | None:
+    """The regional office of a national body: numbered ("Kantor Regional XIII BKN", keyed by its
+    number whatever seat is written) or the body's office in one region ("BPK Perwakilan Sulsel",
+    "Kanwil Kemenag Jawa Barat", "KPU Kabupaten Bogor": ``org:<agency>:<region code>``)."""
+    a = gazetteer.agency(agency_key)
+    if a is None:
+        return None
+    short = a.acronyms[0] if a.acronyms else a.name
+    d = _designator(own)
+    o = gazetteer.regional_office(agency_key, designator=d) if d else \
+        gazetteer.regional_office(agency_key, region_code=region.code) if region is not None else None
+    if o is not None and (unit is None or unit.key == o.unit or unit.kind == "regional-office"):
+        u = gazetteer.unit_form(o.unit)
+        head = u.name.removesuffix(" " + a.name) if u.name.endswith(a.name) else u.name
+        label = f"{head} {o.designator} {a.name}"
+        seat = gazetteer.region(o.seat)
+        names = set(names) | {f"{h} {o.designator} {n}" for h in (head, *u.acronyms, *u.aliases)
+                              for n in (short, a.name) if not h.endswith(n)}
+        if seat is not None:
+            names |= {f"{n} {s}" for n in list(names) for s in (seat.name,) if len(n) < 60}
+        return Org(f"org:{agency_key}:{o.unit}-{o.designator.lower()}", label, names, it.start, end, region or seat)
+    if region is None:
+        return None
+    if unit is not None and unit.kind == "regional-office" and unit.key not in ("kanreg-bkn",):
+        head = unit.name.removesuffix(" " + a.name).removesuffix(" Republik Indonesia") \
+            if a.name in unit.name else f"{unit.name} {a.name}"
+        if not head.endswith(a.name):
+            head = f"{head} {a.name}"
+        label = f"{head} {region_formal(region)}" if not head.startswith("Perwakilan") else \
+            f"{a.name} Perwakilan {region_formal(region)}"
+    elif unit is not None:
+        label = f"{unit.name} {region_formal(region)}"
+    else:
+        label = f"{a.name} Perwakilan {region_formal(region)}"
+    names = set(names) | {label} | {f"{n} {rn}" for n in (short, a.name) for rn in region_names(region)}
+    if unit is not None:
+        names |= {f"{f} {rn}" for f in (unit.name, *unit.acronyms, *unit.aliases) for rn in region_names(region)}
+    return Org(f"org:{agency_key}:{region.code}", label, names, it.start, end, region)
 
 
 class InstitutionExtractor:
@@ -235,6 +465,7 @@ class InstitutionExtractor:
         hits = [_after_wali(text, h) for h in find(text)]
         ranks = [(m.start(), m.end()) for m in _rank_re().finditer(text)]
         items = [it for it in _items(text, hits) if not any(a <= it.start and it.end <= b for a, b in ranks)]
+        items = _fraksi(text, items)
         mentions: list[Mention] = []
         weak = tuple(_heads()["organization_heads_weak"])
         for chain in _chains(text, items):
@@ -258,6 +489,10 @@ class InstitutionExtractor:
             levels = None
             if before is not None and before.cat == "unit":
                 levels = set(before.ref().levels) or None
+            if before is not None and before.cat in ("unit", "agency"):
+                kind = kind_word(before.text)   # "KPU Kabupaten" + "Bogor": the regency
+                if kind:
+                    levels = {kind}
             scope = choose_region(last.entries, levels=levels, preferred=preferred)
         for it in chain:
             if it.cat == "region":
@@ -277,7 +512,8 @@ class InstitutionExtractor:
                 continue
             qualifiers = frozenset({"inferred-scope"}) if getattr(org, "inferred", False) else frozenset()
             out.append(Mention("Organization", text[it.start:org.end], it.start, org.end, key=org.key,
-                               label=org.label, names=frozenset(org.names), qualifiers=qualifiers,
+                               label=clean_name(org.label), names=frozenset(clean_names(org.names)),
+                               qualifiers=qualifiers,
                                source=self.name))
             parent = org
         return out
@@ -301,6 +537,9 @@ class InstitutionExtractor:
         if it.alias:
             names.add(it.alias)
         inferred = False
+        if it.fraksi:
+            return _fraksi_org(text, it, parent, scope, end, self._context_region(("province", "regency", "city"),
+                                                                                    context))
         if it.cat == "agency":
             a = it.ref()
             base = {a.name, *a.acronyms, *a.aliases} - {""}
@@ -309,12 +548,25 @@ class InstitutionExtractor:
                 region = self._context_region(("province", "regency", "city"), context)
                 if region is not None:
                     scope, inferred = region, True
+            if it.regional and scope is not None and parent is None:
+                org = _regional_org(a.key, own, scope, it, text, end, names)   # "Ombudsman RI Perwakilan Jateng"
+                org.inferred = inferred
+                return org
+            if scope is not None and parent is None and not has_child and not national:
+                o = gazetteer.regional_office(a.key, region_code=scope.code)
+                if o is not None:   # "BKN Jayapura" is the Kantor Regional IX of BKN, not BKN
+                    org = _regional_org(a.key, own, scope, it, text, end, names)
+                    org.inferred = inferred
+                    return org
             if parent is not None or scope is None or has_child:
                 key, label = f"org:{a.key}", a.name
+                if scope is not None:
+                    # "BKN" inside "Kantor Regional IX BKN Jayapura": the national body, not named by the seat
+                    names = {own} | name_variants(text[it.start:it.end])
                 if scope is None or has_child or parent is not None:
                     names |= base
                     if national or parent is None:
-                        names |= {f"{n} RI" for n in base if not n.endswith(" RI")}
+                        names |= {f"{n} RI" for n in base if not n.endswith((" RI", "Republik Indonesia"))}
             else:
                 key, label = f"org:{a.key}:{scope.code}", f"{a.acronyms[0] if a.acronyms else a.name} {scope.name}"
                 names |= {f"{n} {rn}" for n in base for rn in region_names(scope)}
@@ -324,8 +576,10 @@ class InstitutionExtractor:
         elif it.cat == "unit":
             u = it.ref()
             region = scope
+            if scope is not None and u.kind in ("district", "village") and scope.kind not in u.levels:
+                return None   # "Kampung" + "Puncak Jaya": villages are named by their own name, not a regency's
             if region is None and parent is None:
-                region = self._context_region(u.levels, context)
+                region = self._context_region((it.kind_hint,) if it.kind_hint else u.levels, context)
                 inferred = region is not None
             if u.key in GOVERNMENT_UNITS or u.kind == "government":
                 if region is None or (inferred and own in ("Pemerintah", "Pemda")):
@@ -340,18 +594,45 @@ class InstitutionExtractor:
                     names.add(f"Pemerintah Provinsi {region.name}")
                 return Org(key, label, names, it.start, end, region)
             forms = {u.name, *u.acronyms, *u.aliases} - {""}
-            own_slug = slug(own) if own not in forms else u.key
+            is_form = it.spelled or fold(own) in {fold(f) for f in forms}
+            own_slug = slug(own) if not is_form else u.key
+            if parent is not None and u.kind == "court" and parent.key.startswith("org:pengadilan-") \
+                    and parent.region is not None:
+                # the Tipikor court sitting in a Pengadilan Negeri is the Tipikor court of that seat
+                region, parent = parent.region, None
+            body = u.agency
+            if u.kind == "regional-office" and parent is not None and parent.key.count(":") == 1 \
+                    and gazetteer.agency(parent.key[4:]) is not None:
+                body = parent.key[4:]   # "Kanwil" + "Kemenag" + "Jawa Barat": the ministry's office there
+            if body and (region is not None or _designator(own)) and (parent is None or body == parent.key[4:]):
+                org = _regional_org(body, own, region, it, text, end, names, unit=u)
+                if org is not None:
+                    org.inferred = inferred
+                    return org
+            if region is None and parent is None and set(u.levels) <= {"district", "village"} \
+                    and u.kind not in ("district", "village"):
+                local = _local_name(text, end)
+                if local is not None:
+                    # "Polsek Mendo Barat", "Forkopimcam Sukamaju": district bodies named by their district
+                    name, end = local
+                    seat = self._context_region(("regency", "city"), context)
+                    short = u.acronyms[0] if u.acronyms else u.name
+                    key = f"org:{u.key}:{seat.code}/{slug(name)}" if seat else f"org:{u.key}:{slug(name)}"
+                    names = {f"{f} {name}" for f in forms} | {squash(text[it.start:end])}
+                    org = Org(key, f"{short} {name}", names, it.start, end, seat)
+                    org.inferred = False
+                    return org
             if parent is not None:
                 key = f"{parent.key}/{own_slug}"
-                label = f"{own} {parent.label}" if own in forms else full
+                label = f"{own} {parent.label}" if is_form else full
                 names |= {f"{f} {n}" for f in forms for n in parent.names if len(n) < 60}
                 region = parent.region
             elif region is not None:
                 key = f"org:{own_slug}:{region.code}"
-                label = f"{u.name} {region_formal(region)}" if own in forms else f"{own} {region.name}"
+                label = f"{u.name} {region_formal(region)}" if is_form else f"{own} {region.name}"
                 names |= {f"{f} {rn}" for f in forms for rn in region_names(region)}
             else:
-                if own in forms:
+                if is_form:
                     return None  # "Desa", "BKPSDM" with no region anywhere: not one body
                 key = f"org:{own_slug}"
                 label = own
@@ -368,11 +649,12 @@ class InstitutionExtractor:
                 org = Org(key, full, names, it.start, end, scope)
                 org.inferred = False
                 return org
+            own_slug = slug(own)   # by its name, so a later mention without the acronym is the same body
             if parent is not None:
-                key, label = f"{parent.key}/{slug(own)}", full
+                key, label = f"{parent.key}/{own_slug}", full
                 names |= {f"{own} {n}" for n in parent.names if len(n) < 60}
             elif region is not None:
-                key, label = f"org:{slug(own)}:{region.code}", full
+                key, label = f"org:{own_slug}:{region.code}", full
             else:
                 key, label = f"org:{slug(own)}", own
             org = Org(key, label, names, it.start, end, region)

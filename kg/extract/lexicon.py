@@ -8,8 +8,9 @@ capital ("Batu" the city, not "batu").
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from .. import gazetteer
@@ -98,14 +99,49 @@ def matcher(cats: tuple[str, ...]) -> PhraseMatcher:
     return PhraseMatcher([(f, e) for f, e in _entries() if e.cat in cats], case_sensitive=False)
 
 
+# A word right before a bare region name that says its kind: "KPU Kabupaten Bogor" (where the
+# unit's form "KPU Kabupaten" took the prefix), "Bupati Bogor", "Pemkot Bogor", "Gubernur Riau".
+_KIND_BEFORE = re.compile(
+    r"(?:(?P<regency>\b(?:Kabupaten|Kab\.?|Bupati|Pemkab|Setdakab|DPRK)\s+)"
+    r"|(?P<city>\b(?:Kota|Kotamadya|Wali\s*[Kk]ota|Pemkot|Setdako|Balai\s+Kota)\s+)"
+    r"|(?P<province>\b(?:Provinsi|Prov\.?|Propinsi|Gubernur|Pemprov|Setdaprov)\s+))$")
+
+
+def _narrow_kind(text: str, hit: Hit) -> Hit:
+    """A bare region name that is both a regency and a city (Bogor, Bekasi, Serang ...) or a
+    province and a city (Bengkulu, Jambi ...) takes the kind the word before it names."""
+    if len(hit.entries) < 2:
+        return hit
+    regions = [e for e in hit.entries if e.cat == "region"]
+    if len({e.ref.kind for e in regions}) < 2 or any(e.prefixed for e in regions):
+        return hit
+    m = _KIND_BEFORE.search(text, max(0, hit.start - 16), hit.start)
+    if not m:
+        return hit
+    kind = next(k for k in ("regency", "city", "province") if m.group(k))
+    fitting = tuple(Entry(e.cat, e.ref, e.form, True) for e in regions if e.ref.kind == kind)
+    if not fitting:
+        return hit
+    return Hit(hit.start, hit.end, hit.text, fitting + tuple(e for e in hit.entries if e.cat != "region"))
+
+
 def find(text: str, cats: tuple[str, ...] = INSTITUTIONS) -> list[Hit]:
     """Lexicon hits of one family: institutions (regions, agencies, units, the
     country) or titles (office titles and acting prefixes). The two families are
     matched apart, so "Kepala Badan" (a title) does not hide "Badan Kepegawaian
-    Negara" (an agency)."""
+    Negara" (an agency). A region name of two kinds is narrowed by the word before it
+    ("Kabupaten", "Bupati", "Kota", "Wali Kota", "Gubernur" ...)."""
+    return list(_find(text, cats))
+
+
+@lru_cache(maxsize=4096)
+def _find(text: str, cats: tuple[str, ...]) -> tuple[Hit, ...]:
+    """find() without the copy: one sentence is looked up by the document setting and by
+    several extractors, so the hits of recent texts are kept (records are immutable)."""
     hits = []
     for m in matcher(cats).find(text):
         entries = tuple(e for e in m.payload if e.cat == "acting" or case_ok(e.form, m.text))
         if entries:
-            hits.append(Hit(m.start, m.end, m.text, entries))
-    return hits
+            hit = Hit(m.start, m.end, m.text, entries)
+            hits.append(_narrow_kind(text, hit) if "region" in cats else hit)
+    return tuple(hits)

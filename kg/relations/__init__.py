@@ -2,7 +2,8 @@
 
 Each step reads ``doc.resolved`` (mentions with their entity keys) and appends
 ``Fact``s to ``doc.graph``. In order: what a mention states itself (an office's body,
-a person's office), who spoke at and attended which event and who organized it,
+a person's office), who spoke at and attended which event and who organized it, who
+attended it (lists, subjects of taking part, absentees),
 where and when it was held, which laws are cited, and who said what (``Statement``s).
 """
 from __future__ import annotations
@@ -16,13 +17,15 @@ LITERAL = {"heldOn", "endDate"}   # predicates whose object is a date, not an en
 
 
 def relation_steps():
+    from .attendance import attendance
     from .citations import citations
+    from .organizers import organizers
     from .roles import roles
     from .setting import setting
     from .stated import stated
     from .statements import statements
 
-    return [stated, roles, setting, citations, statements]
+    return [stated, roles, attendance, organizers, setting, citations, statements]
 
 
 def add_fact(doc, subject: str, predicate: str, obj: str, sentence, start: int, end: int,

@@ -23,9 +23,11 @@ from functools import cache
 from .. import gazetteer
 from ..data import load_yaml
 from . import add_fact, by_sentence
+from .occasion import article_quotes, elsewhere_sentences, inside
 from ..text import alternation
 
 QUOTE = re.compile(r"[\"“”‘’]|''")
+ACT_AFTER = re.compile(r"[\s,]*(?:(?:juga|telah|resmi|secara\s+resmi|kembali)\s+)*")
 
 
 
@@ -107,6 +109,10 @@ def role_of(start: int, end: int, found, *, is_person: bool, text: str = "", off
                                                            "accompany")]
     prev = before[-1][2] if before else None
     nxt = after[0][2] if after else None
+    first_after = next((c for c in found if c[0] >= end), None)
+    if is_person and first_after and first_after[2] == "attend-object" and text and \
+            len(text[end - offset:first_after[0] - offset].split()) <= 2 and prev != "attend-after":
+        return "spokeAt"   # "Bupati X melantik ...": who installs leads the installation
     if prev == "attend-after":
         return "attended"
     if prev == "present":
@@ -137,10 +143,14 @@ def roles(doc) -> None:
     sentences = by_sentence(doc)
     holder = holders(doc)
     last_person: str | None = None
+    last_speaker: str | None = None   # "ujarnya", "Ia menyatakan" stand for the last speaker, else the last person
     listed: set[tuple[str, str]] = set()   # (person, event) attended by being listed among guests
+    elsewhere = elsewhere_sentences(doc, is_election=is_election)   # speech given earlier or elsewhere
+    quotes = article_quotes(doc)
     for sent in doc.sentences:
         rs = sentences.get(sent.index, [])
-        named = [r for r in rs if r.mention.type == "Event" and not is_election(r.key)]
+        named = [r for r in rs if r.mention.type == "Event" and not is_election(r.key)
+                 and not inside(quotes, r.mention.start, r.mention.end)]   # an event in a quote is a topic
         event = named[0].key if named else main
         found = find_cues(sent.text, sent.start)
         office_spans = [(r.mention.start, r.mention.end) for r in rs if r.mention.type in ("Office", "Event")]
@@ -155,7 +165,7 @@ def roles(doc) -> None:
         for m in _pronoun_re().finditer(sent.text):
             s = sent.start + m.start()
             earlier = [r for r in persons if r.mention.end <= s]
-            who = earlier[-1].key if earlier else last_person
+            who = earlier[-1].key if earlier else (last_speaker or last_person)
             if who:
                 actors.append((s, sent.start + m.end(), who, True))
         quoted = bool(QUOTE.search(sent.text))
@@ -167,12 +177,23 @@ def roles(doc) -> None:
                 role = "spokeAt"
             if role == "attended" and not named:
                 continue  # taking part needs the sentence to name the event
+            if role == "spokeAt":
+                last_speaker = key
+            if role == "spokeAt" and not named and sent.index in elsewhere:
+                continue  # "Sebelumnya, X mengatakan ...": not said at the article's event
+            if role == "spokeAt":
+                target = _occasion(named, s, e, doc.article.text) or main
+            elif role == "attended" and named:
+                # "rapat ..., dihadiri oleh X": the event before the guest list; "X menghadiri Rakor": the one after
+                target = _event_near(named, s) if _listed(found, s) else (_event_after(named, e) or _event_near(named, s))
+            else:
+                target = event
             if role in ("spokeAt", "attended"):
-                add_fact(doc, key, role, event, sent, s, e)
+                add_fact(doc, key, role, target, sent, s, e)
                 if role == "attended" and _listed(found, s):
-                    listed.add((key, event))
+                    listed.add((key, target))
             if role == "spokeAt" and _attends_too(found, e):
-                add_fact(doc, key, "attended", event, sent, s, e)
+                add_fact(doc, key, "attended", target, sent, s, e)
         orgs = [r for r in rs if r.mention.type == "Organization"]
         for r in orgs:
             m = r.mention
@@ -184,6 +205,11 @@ def roles(doc) -> None:
             role = role_of(m.start, m.end, found, is_person=False, text=sent.text, offset=sent.start)
             if not named:
                 continue  # a body's role needs the sentence to name the event
+            acts = [n for n in named if "verb" in n.mention.qualifiers and n.mention.start >= m.end
+                    and ACT_AFTER.fullmatch(doc.article.text[m.end:n.mention.start])]
+            if role is None and acts:   # "KPU Kabupaten X melantik 50 PPK": the body holds the installation
+                add_fact(doc, acts[0].key, "organizedBy", r.key, sent, m.start, m.end)
+                continue
             if role == "organizedBy" and not _after_cue(found, m.start, "organize-after"):
                 target = _event_after(named, m.end)   # "Pemkab X menggelar sosialisasi"
             else:                                      # "workshop yang digelar oleh Pemkot"
@@ -201,6 +227,27 @@ def roles(doc) -> None:
     doc.graph.facts[:] = [f for f in doc.graph.facts if not (
         f.relation.predicate == "attended" and (f.relation.subject, f.relation.object) in spoke
         and (f.relation.subject, f.relation.object) in listed)]
+
+
+@cache
+def _speech_verbs() -> re.Pattern:
+    voc = gazetteer.vocab()
+    words = {w for w in voc["speech_verbs"] if not w.startswith(("di", "dalam"))}
+    return re.compile(rf"(?<![\w-])(?:{alternation(words)})(?![\w-])")
+
+
+def _occasion(named, start: int, end: int, text: str):
+    """The event a speaker spoke at among those the sentence names: one named before the
+    speaker ("Dalam Rakor itu, X mengatakan"), else one after it that no verb of saying
+    stands before ("X membuka Rakor ..."); an event in what the speaker says is a topic
+    ("X mengatakan terdakwa melaksanakan studi banding"). None: the article's event."""
+    before = [r for r in named if r.mention.end <= start]
+    if before:
+        return before[-1].key
+    for r in named:
+        if r.mention.start >= end and not _speech_verbs().search(text, end, r.mention.start):
+            return r.key
+    return None
 
 
 def _is_nya(text: str, pos: int) -> bool:

@@ -7,7 +7,8 @@
   ("Sulaiman mengatakan, “...”"). Pronouns and "-nya" stand for the last speaker.
 * Reported speech: a person followed by a verb of saying ("Sulaiman mengatakan,
   Indonesia tengah bersiap ...") or "Menurut X, ..." gives the rest of the sentence.
-* The event is the one the speaker spoke at in this article, if any.
+* The event is the one the speaker spoke at in this article, if any, unless the
+  sentence reports the words as said earlier or elsewhere (``occasion.py``).
 A quote nobody can be found for is left out.
 """
 from __future__ import annotations
@@ -19,7 +20,8 @@ from .. import gazetteer
 from ..data import load_yaml
 from ..model import Evidence, Statement
 from ..text import alternation, squash
-from .roles import holders
+from .occasion import elsewhere_sentences
+from .roles import holders, is_election
 
 OPEN_CLOSE = (("“", "”"), ("‘’", "’’"), ("''", "''"), ('"', '"'), ("‘", "’"))
 MIN_QUOTE = 12
@@ -79,9 +81,12 @@ def statements(doc) -> None:
     body_start = art.body[0][0] if art.body else 0
     body_end = art.body[-1][1] if art.body else 0
     sentence_of = _sentence_index(doc)
+    elsewhere = elsewhere_sentences(doc, is_election=is_election)
     found: list[Statement] = []
     quoted: list[tuple[int, int]] = []
-    last: str | None = None
+    last: tuple[int, str] | None = None    # (where, who) of the last quote's speaker
+    # people said to speak in narrative ("X mengatakan"): "ujarnya" may stand for them
+    said = [(s, key) for s, e, key in speakers if speech_re.match(text, _skip(text, e))]
 
     def who_after(pos: int) -> str | None:
         m = after_re.match(text[pos:pos + 80])
@@ -107,14 +112,17 @@ def statements(doc) -> None:
 
     for qs, qe, close in _quotes(text, body_start, body_end):
         who = who_after(close) or who_before(qs - 1)
-        if who == "last":
+        if who == "last":  # "ujarnya": a speaker named before the quote in its sentence, else the last speaker
+            sent = sentence_of(qs)
             prior = [s for s in speakers if s[1] <= qs]
-            who = prior[-1][2] if prior else last
+            here = [s for s in prior if sent is not None and s[0] >= sent.start]
+            earlier = [x for x in said if x[0] < qs] + ([last] if last else [])
+            who = here[-1][2] if here else (max(earlier)[1] if earlier else (prior[-1][2] if prior else None))
         if not who:
             continue
-        last = who
+        last = (qs, who)
         quoted.append((qs, qe))
-        found.append(_make(doc, who, text, qs, qe, spoke, sentence_of, direct=True))
+        found.append(_make(doc, who, text, qs, qe, spoke, sentence_of, elsewhere, direct=True))
     # reported speech: "X mengatakan, ...", "Menurut X, ..."
     for sent in doc.sentences:
         if art.title_span and sent.start == art.title_span[0]:
@@ -140,7 +148,7 @@ def statements(doc) -> None:
                     break
         if who and words_from is not None and sent.end - words_from >= MIN_QUOTE:
             ws = _skip(text, words_from)
-            found.append(_make(doc, who, text, ws, sent.end, spoke, sentence_of, direct=False))
+            found.append(_make(doc, who, text, ws, sent.end, spoke, sentence_of, elsewhere, direct=False))
     doc.graph.statements.extend(found)
 
 
@@ -149,10 +157,13 @@ def _skip(text: str, pos: int) -> int:
     return pos + (m.end() if m else 0)
 
 
-def _make(doc, who, text, start, end, spoke, sentence_of, *, direct) -> Statement:
+def _make(doc, who, text, start, end, spoke, sentence_of, elsewhere, *, direct) -> Statement:
+    """A statement; said at the speaker's event unless its sentence says it was said
+    earlier or elsewhere ("Sebelumnya, ...", "... kepada wartawan")."""
     sent = sentence_of(start)
     ev = Evidence(doc.article.id, sent.index if sent else 0, start, end)
-    return Statement(who, squash(text[start:end]).strip(" ,"), ev, spoke.get(who), direct)
+    at = None if sent is not None and sent.index in elsewhere else spoke.get(who)
+    return Statement(who, squash(text[start:end]).strip(" ,"), ev, at, direct)
 
 
 def _sentence_index(doc):

@@ -164,3 +164,19 @@ def test_seed_articles_yield_dates():
             assert text[m.start : m.end] == m.text
             for part in m.value.split("/"):
                 dt.date.fromisoformat(part)
+
+
+@pytest.mark.parametrize(
+    "text, published, year_hint, expected",
+    [
+        ("Sidang etik digelar di kantor KPU provinsi pada Selasa (30/9/ 2025).", None, None, ["2025-09-30"]),
+        ("Saksi tidak hadir pada persidangan hari ini (18/11) karena sakit.", None, 2014, ["2014-11-18"]),
+        ("Saksi tidak hadir pada persidangan hari ini (18/11) karena sakit.", dt.date(2014, 11, 19), None,
+         ["2014-11-18"]),
+        ("Rapat evaluasi digelar hari ini di aula kecamatan.", dt.date(2024, 3, 7), None, ["2024-03-07"]),
+        ("Rapat evaluasi digelar hari ini di aula kecamatan.", None, 2024, []),   # no day to give it
+        ("Nomor 12/2024 tahun anggaran", None, None, []),
+    ],
+)
+def test_today_and_spaced_year(text, published, year_hint, expected):
+    assert values(text, published=published, year_hint=year_hint) == expected
