@@ -6,6 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 SHARED ?= ../shared
 STAMP  := $(VENV)/.installed
+RUNTIME := $(VENV)/.runtime
 
 .PHONY: run test eval sysdeps screenshot bench bench-html clean
 
@@ -25,13 +26,21 @@ screenshot: $(STAMP) sysdeps
 	$(BIN)/kg build sources/ -o exports/ >/dev/null
 	$(BIN)/python tools/screenshot.py exports/graph.html docs/graph.png
 
-$(STAMP): pyproject.toml
+# Two installs into one .venv: the runtime alone for `make run` ($(RUNTIME)), and the
+# runtime with the test extras (pytest, Playwright, Dask, ...) for everything else ($(STAMP)).
+$(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
-	touch $(STAMP)
 
-run: $(STAMP)
+$(RUNTIME): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $(RUNTIME)
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP) $(RUNTIME)
+
+run: $(RUNTIME)
 	$(BIN)/kg build sources/ -o exports/
 
 test: $(STAMP) sysdeps

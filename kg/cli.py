@@ -8,7 +8,8 @@
 
 Exit status: 0 all built; 1 an error stopped the build; 2 bad usage;
 3 built, but some inputs were skipped (each reported on stderr); 4 (kg validate)
-the graph does not conform to the shapes.
+the graph does not conform to the shapes. ``--debug`` (anywhere on the line) shows
+the traceback of an unexpected error instead of one line.
 """
 from __future__ import annotations
 
@@ -25,39 +26,72 @@ class KgError(Exception):
     """An error to report as one line, without a traceback."""
 
 
-def _build(args) -> int:
-    from .pipeline import default_jobs
+class UsageError(KgError):
+    """Bad usage: reported as one line, exit status 2."""
+
+
+def positive_int(text: str) -> int:
+    """argparse type: an integer of at least 1 (bad values exit 2 with a usage message)."""
+    try:
+        n = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {n}")
+    return n
+
+
+def format_list(text: str) -> list[str]:
+    """argparse type: comma-separated export names, each known."""
     from .export import exporters
 
+    names = [e.name for e in exporters()]
+    chosen = [f.strip() for f in text.split(",") if f.strip()]
+    unknown = [f for f in chosen if f not in names]
+    if unknown or not chosen:
+        raise argparse.ArgumentTypeError(f"unknown format {', '.join(unknown) or repr(text)} "
+                                         f"(known: {', '.join(names)})")
+    return chosen
+
+
+def _build(args) -> int:
+    from .export import exporters
+    from .pipeline import default_jobs
+    from .progress import Progress, choose_mode
+
+    progress = Progress(choose_mode(sys.stderr, quiet=args.quiet, verbose=args.verbose))
     skipped: list[str] = []
 
     def on_error(path: str, reason: str) -> None:
         skipped.append(path)
-        print(f"kg: skipped {path}: {reason}", file=sys.stderr)
+        progress.report(f"skipped {path}: {reason}")
 
     previous = []
     inputs = list(args.inputs)
     if args.update:
         from .export.articles import load as load_articles
 
-        out = Path(args.update)
-        record = out / "articles.jsonl"
+        source = Path(args.update)
+        record = source / "articles.jsonl"
         if not record.exists():
-            raise KgError(f"{out}: not a kg build to update (no articles.jsonl)")
+            raise KgError(f"{source}: not a kg build to update (no articles.jsonl)")
+        out = Path(args.output) if args.output is not None else source  # -o: the update goes there
     else:
-        out = Path(args.output)
+        out = Path(args.output if args.output is not None else "exports")
         if not inputs:
-            raise KgError("no inputs: give article files or folders")
-    formats = [f.strip() for f in args.formats.split(",") if f.strip()] if args.formats else None
-    chosen = exporters(html_max_nodes=args.html_max_nodes, focus=args.focus, formats=formats)  # checked first
-    jobs = args.jobs if args.jobs is not None else default_jobs()
-    if jobs < 1:
-        raise KgError("--jobs must be at least 1")
-    existing = inputs  # a missing input is reported by the reader, with the others
-    if args.html_max_nodes < 1:
-        raise KgError("--html-max-nodes must be at least 1")
+            raise UsageError("no inputs: give article files or folders")
     if args.scheduler and args.engine != "dask":
-        raise KgError("--scheduler needs --engine dask")
+        raise UsageError("--scheduler needs --engine dask")
+    chosen = exporters(html_max_nodes=args.html_max_nodes, focus=args.focus, formats=args.formats)
+    jobs = args.jobs if args.jobs is not None else default_jobs()
+    existing = inputs  # a missing input is reported by the reader, with the others
+    if args.engine == "dask":
+        try:
+            import dask.bag  # noqa: F401
+            import distributed  # noqa: F401
+        except ImportError:
+            raise KgError("--engine dask needs Dask, which is an extra: pip install 'kg[cluster]' "
+                          "(or build with the default --engine local)") from None
     from .export.outdir import OutputSet
 
     with OutputSet(out) as staged:  # the lock, and a new folder swapped in whole at the end
@@ -67,52 +101,107 @@ def _build(args) -> int:
         if args.engine == "dask":
             from .cluster import build_on_dask
 
-            graph = build_on_dask(existing, scheduler=args.scheduler, jobs=jobs, on_error=on_error,
-                                  previous=previous, skip=skip)
+            with progress.phase(f"extracting on Dask ({len(existing)} inputs)"):
+                graph = build_on_dask(existing, scheduler=args.scheduler, jobs=jobs, on_error=on_error,
+                                      previous=previous, skip=skip)
+            graph.provenance = args.provenance
         else:
             from .stream import build_streaming
 
-            graph = build_streaming(existing, staged.path, jobs=jobs, on_error=on_error, previous=previous,
-                                    article_timeout=args.article_timeout or None, skip=skip)
+            progress.say(f"listing the articles of {len(existing) + bool(previous)} input(s)"
+                         + (f" and {len(previous)} from {args.update}" if previous else ""))
+            try:
+                graph = build_streaming(existing, staged.path, jobs=jobs, on_error=on_error, previous=previous,
+                                        article_timeout=args.article_timeout or None, skip=skip,
+                                        provenance=args.provenance, progress=progress)
+            finally:
+                progress.close()
+        written = []
         try:
             if not graph.articles:
                 raise KgError("no article could be read from the inputs")
             if args.focus and not any(args.focus.casefold() in name.casefold()
                                       for e in graph.entities() for name in (*e.names, e.label, e.key)):
                 raise KgError(f"--focus {args.focus!r} matches no entity (nothing written)")
-            written = [out / Path(exp.write(graph, staged.path)).name for exp in chosen]
+            for exp in chosen:
+                with progress.phase(f"writing {exp.filename}"):
+                    written.append(out / Path(exp.write(graph, staged.path)).name)
         finally:
             if hasattr(graph, "discard"):  # temporary files of a streaming build that no export took
                 graph.discard()
         staged.commit()
     facts = graph.relation_count()
-    print(f"kg: {len(graph.articles)} articles, {len(graph)} entities, {facts} relations -> "
-          + ", ".join(str(w) for w in written))
+    if not args.quiet:
+        print(f"kg: {len(graph.articles)} articles, {len(graph)} entities, {facts} relations -> "
+              + ", ".join(str(w) for w in written))
     return EXIT_SKIPPED if skipped else EXIT_OK
 
 
-def _show(args) -> int:
-    from .ingest import read_article
-    from .pipeline import Pipeline
+def _show_articles(path: str) -> list:
+    """The articles of ``path``: one for a file, each line's for a .jsonl (``file.jsonl#N``: line N)."""
+    from .ingest import parse_article, read_article
+    from .readers import ArticleError, jsonl_lines, parse_jsonl_line, read_jsonl
 
-    article = read_article(args.article)
-    doc = Pipeline()(article)
-    print(f"# {article.id}  published={article.published}  dateline={article.dateline}  title={article.title!r}")
-    for ent in sorted(doc.entities.values(), key=lambda e: (e.type, e.key)):
-        others = sorted(ent.names - {ent.label})
-        print(f"{ent.type:13} {ent.label}  [{ent.key}]" + (f"  aka {others}" if others else ""))
-    for fact in doc.facts:
-        r = fact.relation
-        q = f" {sorted(r.qualifiers)}" if r.qualifiers else ""
-        print(f"  {r.subject} --{r.predicate}--> {r.object}{q}   (sentence {fact.evidence.sentence})")
+    name, _, line = path.partition("#") if not Path(path).exists() else (path, "", "")
+    p = Path(name)
+    if p.suffix.lower() != ".jsonl":
+        return [read_article(p)]
+    if not p.exists():
+        raise KgError(f"{p}: no such file")
+    if line:
+        if not line.isdigit():
+            raise UsageError(f"{path}: after # comes a line number")
+        for n, text in jsonl_lines(p):
+            if n == int(line):
+                return [parse_jsonl_line(p, n, text, parse_article)]
+        raise KgError(f"{p}: no article on line {line}")
+    found = []
+    for item in read_jsonl(p, parse_article):
+        if isinstance(item, ArticleError):
+            print(f"kg: skipped {item}", file=sys.stderr)
+        else:
+            found.append(item)
+    return found
+
+
+def _show(args) -> int:
+    from .pipeline import Pipeline
+    from .readers import ArticleError
+
+    try:
+        articles = _show_articles(args.article)
+    except ArticleError as exc:
+        raise KgError(str(exc)) from None
+    if not articles:
+        raise KgError(f"{args.article}: no article to show")
+    pipeline = Pipeline()
+    for i, article in enumerate(articles):
+        if i:
+            print()
+        doc = pipeline(article)
+        print(f"# {article.id}  published={article.published}  dateline={article.dateline}  title={article.title!r}")
+        for ent in sorted(doc.entities.values(), key=lambda e: (e.type, e.key)):
+            others = sorted(ent.names - {ent.label})
+            print(f"{ent.type:13} {ent.label}  [{ent.key}]" + (f"  aka {others}" if others else ""))
+        for fact in doc.facts:
+            r = fact.relation
+            q = f" {sorted(r.qualifiers)}" if r.qualifiers else ""
+            print(f"  {r.subject} --{r.predicate}--> {r.object}{q}   (sentence {fact.evidence.sentence})")
     return EXIT_OK
 
 
+def _stale_note(reason: str) -> None:
+    print(f"kg: note: {reason}; loading the graph file instead (run kg build again to refresh the store)",
+          file=sys.stderr)
+
+
 def _query(args) -> int:
-    from .query import QueryError, load, read_query, run, to_csv, to_json, to_table
+    from .query import QueryError, read_query, run, to_csv, to_json, to_table
+    from .store import open_graph
 
     try:
-        result = run(load(args.graph), read_query(args.query), allow_service=args.allow_service)
+        result = run(open_graph(args.graph, on_stale=_stale_note), read_query(args.query),
+                     allow_service=args.allow_service)
     except QueryError as exc:
         raise KgError(str(exc)) from None
     out = {"table": to_table, "csv": to_csv, "json": to_json}[args.format](result)
@@ -178,21 +267,36 @@ def _serve(args) -> int:
 
 
 def parser() -> argparse.ArgumentParser:
-    ap = argparse.ArgumentParser(prog="kg", description="Knowledge-graph builder for Indonesian government news.")
+    from . import __version__
+
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
+                        help="show the whole traceback of an unexpected error")
+    ap = argparse.ArgumentParser(prog="kg", description="Knowledge-graph builder for Indonesian government news.",
+                                 epilog="Exit status: 0 done; 1 an error stopped the command; 2 bad usage; "
+                                        "3 built, some inputs skipped; 4 (validate) the graph does not conform.")
+    ap.add_argument("--version", action="version", version=f"kg {__version__}")
+    ap.add_argument("--debug", action="store_true", help="show the whole traceback of an unexpected error")
     sub = ap.add_subparsers(dest="command", required=True)
-    b = sub.add_parser("build", help="build the graph from articles (files or folders)")
+    b = sub.add_parser("build", parents=[common], help="build the graph from articles (files or folders)")
     b.add_argument("inputs", nargs="*", help="article files or folders (.txt, .md, .html, .jsonl)")
-    b.add_argument("-o", "--output", default="exports", help="output folder (default: exports/)")
-    b.add_argument("--update", metavar="BUILD", help="add the inputs to an existing build folder (written in place)")
-    b.add_argument("--html-max-nodes", type=int, default=2000, metavar="N",
+    b.add_argument("-o", "--output", default=None,
+                   help="output folder (default: exports/; with --update: the build updated)")
+    b.add_argument("--update", metavar="BUILD",
+                   help="add the inputs to an existing build folder (written in place, or into -o)")
+    b.add_argument("--html-max-nodes", type=positive_int, default=2000, metavar="N",
                    help="at most N entities drawn in graph.html (default 2000): the most connected, or those around --focus")
-    b.add_argument("-j", "--jobs", type=int, metavar="N",
+    b.add_argument("-j", "--jobs", type=positive_int, metavar="N",
                    help="extraction processes (default: all cores); the output is the same for any N")
-    b.add_argument("--formats", metavar="LIST",
-                   help="only these exports, comma-separated: turtle,ntriples,jsonld,graphml,neo4j,html,articles "
-                        "(default: all; --update needs articles)")
+    b.add_argument("--formats", metavar="LIST", type=format_list,
+                   help="only these exports, comma-separated: turtle,ntriples,oxigraph,jsonld,graphml,neo4j,html,"
+                        "articles (default: all; --update needs articles)")
+    b.add_argument("--provenance", choices=("full", "facts"), default="full",
+                   help="full: every mention of an entity as a kg:Mention node (default); facts: only the "
+                        "assertions and statements with their article and sentence (a much smaller graph)")
     b.add_argument("--engine", choices=("local", "dask"), default="local",
-                   help="local: worker processes on this machine (default); dask: extraction and merge on Dask")
+                   help="local: worker processes on this machine (default); dask: extraction and merge on Dask "
+                        "(needs pip install 'kg[cluster]')")
     b.add_argument("--scheduler", metavar="ADDRESS",
                    help="with --engine dask: the scheduler of an existing cluster (tcp://host:8786); "
                         "default: a local cluster of --jobs workers")
@@ -200,23 +304,29 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--article-timeout", type=float, default=ARTICLE_SECONDS, metavar="SECONDS",
                    help=f"CPU seconds one article may take to read and extract (default {ARTICLE_SECONDS:g}); "
                         "a slower one is reported and skipped; 0: no limit")
+    talk = b.add_mutually_exclusive_group()
+    talk.add_argument("-q", "--quiet", action="store_true",
+                      help="no progress and no summary line (errors and skipped inputs are still reported)")
+    talk.add_argument("-v", "--verbose", action="store_true",
+                      help="progress as plain lines with each phase's seconds (for logs); "
+                           "by default a progress bar is shown on a terminal only")
     b.set_defaults(func=_build)
-    s = sub.add_parser("show", help="print the entities and relations kg extracts from one article")
-    s.add_argument("article")
+    s = sub.add_parser("show", parents=[common], help="print the entities and relations kg extracts from one article")
+    s.add_argument("article", help="an article file; a .jsonl shows each line's article (FILE.jsonl#N: line N)")
     s.set_defaults(func=_show)
-    q = sub.add_parser("query", help="run a SPARQL query over a built graph")
-    q.add_argument("graph", help="graph.ttl / graph.nt, or a build folder")
+    q = sub.add_parser("query", parents=[common], help="run a SPARQL query over a built graph")
+    q.add_argument("graph", help="a build folder (its graph.oxigraph store, else graph.ttl), or graph.ttl / graph.nt")
     q.add_argument("query", help="a SPARQL query, or a .rq file")
     q.add_argument("--format", choices=("table", "csv", "json"), default="table")
     q.add_argument("--allow-service", action="store_true",
                    help="run federated queries (SERVICE): they send requests to other servers (default: refused)")
     q.set_defaults(func=_query)
-    v = sub.add_parser("validate", help="check a built graph against the SHACL shapes in ontology/shapes.ttl")
+    v = sub.add_parser("validate", parents=[common], help="check a built graph against the SHACL shapes in ontology/shapes.ttl")
     v.add_argument("graph", help="graph.ttl / graph.nt, or a build folder")
     v.add_argument("--verbose", action="store_true", help="print pySHACL's whole report")
     v.set_defaults(func=_validate)
-    sv = sub.add_parser("serve", help="a read-only SPARQL endpoint (/sparql) and the HTML view (/)")
-    sv.add_argument("graph", help="graph.ttl / graph.nt, or a build folder")
+    sv = sub.add_parser("serve", parents=[common], help="a read-only SPARQL endpoint (/sparql) and the HTML view (/)")
+    sv.add_argument("graph", help="a build folder (its graph.oxigraph store, else graph.ttl), or graph.ttl / graph.nt")
     sv.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
     sv.add_argument("--port", type=int, default=8000)
     sv.add_argument("--timeout", type=float, default=10.0, help="seconds a query may run (default: 10)")
@@ -245,10 +355,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
         return args.func(args)
+    except UsageError as exc:
+        print(f"kg {args.command}: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     except KgError as exc:
-        print(f"kg: error: {exc}", file=sys.stderr)
-        return EXIT_ERROR
-    except (OSError, ValueError) as exc:
         print(f"kg: error: {exc}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt as exc:
@@ -256,8 +366,12 @@ def main(argv: list[str] | None = None) -> int:
 
         print("kg: terminated" if isinstance(exc, Terminated) else "kg: interrupted", file=sys.stderr)
         return 143 if isinstance(exc, Terminated) else 130
-    except Exception as exc:  # a bug in kg: still one line, not a traceback
-        print(f"kg: error: {type(exc).__name__}: {exc}", file=sys.stderr)
+    except Exception as exc:  # OSError, ValueError, or a bug in kg: one line, unless --debug
+        if args.debug:
+            raise
+        print(f"kg: error: {type(exc).__name__ + ': ' if not isinstance(exc, (OSError, ValueError)) else ''}{exc}"
+              + ("" if isinstance(exc, (OSError, ValueError)) else " (run with --debug for the traceback)"),
+              file=sys.stderr)
         return EXIT_ERROR
 
 

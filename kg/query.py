@@ -125,7 +125,9 @@ def run(store: ox.Store, query: str, *, allow_service: bool = False) -> Result:
     try:
         answer = store.query(query, prefixes=PREFIXES)
     except SyntaxError as exc:
-        raise QueryError(f"SPARQL syntax error: {exc}") from None
+        from .sparql_errors import syntax_message
+
+        raise QueryError(syntax_message(exc, query, prefixes=PREFIXES)) from None
     if isinstance(answer, ox.QueryBoolean):
         return Result(boolean=bool(answer))
     if isinstance(answer, ox.QuerySolutions):

@@ -21,7 +21,8 @@ import h11
 import uvicorn
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
-from .query import QueryError, graph_file, load
+from .query import QueryError, graph_file
+from .store import open_graph
 from .serve_app import HttpLimits, SparqlApp, loopback_names
 from .serve_exec import QueryLimits, QueryRunner, check, run_in_child
 
@@ -117,7 +118,7 @@ def make_server(graph, *, host: str = "127.0.0.1", port: int = 8000, timeout: fl
         if value < least:
             raise QueryError(f"--{name.replace('_', '-')} must be {'positive' if least else 'at least 0'} (got {value:g})")
     path = graph_file(graph)
-    store = load(path)  # the one store-opening function, shared with kg query
+    store = open_graph(graph)  # as kg query: the build's on-disk store when current (kg.store), else the file
     limits = QueryLimits(timeout=timeout, max_result=max_result, max_queries=max_queries,
                          max_waiting=max_waiting, max_wait=max_wait, max_memory=max_memory,
                          allow_service=allow_service)
@@ -126,6 +127,11 @@ def make_server(graph, *, host: str = "127.0.0.1", port: int = 8000, timeout: fl
     try:
         sock = _bind(host, port)
     except OSError as exc:
+        import errno
+
+        if exc.errno == errno.EADDRINUSE:
+            raise QueryError(f"port {port} on {host} is already in use (another kg serve?): "
+                             "stop it or choose another with --port") from None
         raise QueryError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
     app = SparqlApp(QueryRunner(store, limits), html=path.parent / "graph.html",
                     limits=HttpLimits(max_body=max_body, body_timeout=idle_timeout), cors=tuple(cors or ()),

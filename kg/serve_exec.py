@@ -124,7 +124,9 @@ def _answer(store: ox.Store, query: str, accept: str, fmt: str | None, limits: Q
             raise
         return 200, mime, buf.getvalue()
     except SyntaxError as exc:
-        return 400, "text/plain", f"SPARQL syntax error: {exc}\n".encode()
+        from .sparql_errors import syntax_message
+
+        return 400, "text/plain", (syntax_message(exc, query, prefixes=PREFIXES) + "\n").encode()
     except MemoryError:
         return 503, "text/plain", b"the query needed more memory than a query may use\n"
     except Exception as exc:  # noqa: BLE001 - reported to the client, the server goes on

@@ -120,6 +120,7 @@ def _read_one(source: Source) -> Article:
 
 # ---------------------------------------------------------------------------- extract (workers)
 _PIPELINE = None
+_PROVENANCE = "full"   # kg.export.triples.article_lines(provenance=...), set before the workers fork
 
 
 def _process(sources: list[Source], timeout: float | None = None) -> list[tuple]:
@@ -159,7 +160,7 @@ def _process_one(source: Source) -> tuple:
         doc = _PIPELINE(article)
     except Exception as exc:  # noqa: BLE001
         return (source.id, article.path, f"extraction failed: {type(exc).__name__}: {exc}", None)
-    lines = article_lines(article, doc.sentences, doc)
+    lines = article_lines(article, doc.sentences, doc, provenance=_PROVENANCE)
     nt = ("\n".join(lines) + "\n").encode("utf-8")
     header, ttl = turtle_chunk(nt)
     payload = {
@@ -406,11 +407,15 @@ def extract_stream(sources: list[Source], *, jobs: int, article_timeout: float |
 def build_streaming(paths: Iterable, out_dir: Path, *, jobs: int = 1, previous: Iterable[Article] = (),
                     on_error: Callable[[str, str], None] | None = None,
                     article_timeout: float | None = ARTICLE_SECONDS,
-                    skip: Iterable[Path] = ()) -> StreamedGraph:
+                    skip: Iterable[Path] = (), provenance: str = "full", progress=None) -> StreamedGraph:
     """Read, extract and merge ``paths`` into ``out_dir`` as a stream; the returned
     graph holds the index, and the N-Triples and article records written so far.
     ``article_timeout``: CPU seconds an article may take (None: no limit), then it is
-    reported and skipped; ``skip``: folders and files never read (the output folder)."""
+    reported and skipped; ``skip``: folders and files never read (the output folder);
+    ``progress`` (a :class:`kg.progress.Progress`) is told the number of articles and
+    each one done."""
+    global _PROVENANCE
+    _PROVENANCE = provenance
 
     from .readers import display
 
@@ -420,10 +425,14 @@ def build_streaming(paths: Iterable, out_dir: Path, *, jobs: int = 1, previous: 
 
     sources = plan(paths, previous=previous, report=report, skip=skip)
     graph = StreamedGraph(Path(out_dir))
+    if progress is not None:
+        progress.start(len(sources))
     jsonl_found: dict[str, bool] = {}
     stream = extract_stream(sources, jobs=jobs, article_timeout=article_timeout)
     try:
         for (article_id, path, error, payload), source in zip(stream, sources):
+            if progress is not None:
+                progress.advance()
             if source.kind == "line":
                 jsonl_found.setdefault(source.path, False)
             if error is not None:

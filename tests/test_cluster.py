@@ -5,12 +5,13 @@ from pathlib import Path
 import pytest
 
 from kg.cli import main
+from kg.store import STORE_DIR  # an on-disk store: the same triples, not the same bytes (tests/test_store.py)
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def files(folder: Path) -> dict:
-    return {p.relative_to(folder): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {p.relative_to(folder): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file() and STORE_DIR not in p.parts}
 
 
 @pytest.fixture(scope="module")
@@ -57,7 +58,7 @@ def test_more_partitions_than_workers_and_an_unreadable_article(cluster, tmp_pat
 
 
 def test_scheduler_without_dask_engine_is_a_usage_error(tmp_path, capsys):
-    assert main(["build", str(ROOT / "sources"), "-o", str(tmp_path), "--scheduler", "tcp://127.0.0.1:1"]) == 1
+    assert main(["build", str(ROOT / "sources"), "-o", str(tmp_path), "--scheduler", "tcp://127.0.0.1:1"]) == 2
     assert "--engine dask" in capsys.readouterr().err
 
 

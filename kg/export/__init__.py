@@ -90,8 +90,9 @@ def exporters(*, html_max_nodes: int = 2000, focus: str | None = None,
     from .neo4j import Neo4jExporter
     from .ntriples import NTriplesExporter
     from .rdf import TurtleExporter
+    from .store import OxigraphExporter
 
-    every = [TurtleExporter(), NTriplesExporter(), JsonLdExporter(), GraphMLExporter(), Neo4jExporter(),
+    every = [TurtleExporter(), NTriplesExporter(), OxigraphExporter(), JsonLdExporter(), GraphMLExporter(), Neo4jExporter(),
              HtmlExporter(max_nodes=html_max_nodes, focus=focus), ArticlesExporter()]
     if formats is None:
         return every

@@ -112,10 +112,19 @@ def relation_digest(subject: str, predicate: str, obj: str) -> str:
     return hashlib.sha1(f"{subject}|{predicate}|{obj}".encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
+PROVENANCE = ("full", "facts")
+
+
 def article_lines(article: "Article", sentences: Iterable["Sentence"], doc: "DocumentGraph | None" = None,
-                  *, sightings=None, facts=None, statements=None) -> list[str]:
+                  *, sightings=None, facts=None, statements=None, provenance: str = "full") -> list[str]:
     """The lines that depend on one article: the article, its sentences, and (from its
-    ``DocumentGraph``) mentions, assertions and statements."""
+    ``DocumentGraph``) mentions, assertions and statements.
+
+    ``provenance="facts"`` leaves out the ``kg:Mention`` nodes (one per sighting of an
+    entity, most of the triples) and the sentences no assertion or statement cites;
+    assertions and statements keep their article, sentence and offsets."""
+    if provenance not in PROVENANCE:
+        raise ValueError(f"provenance must be one of {', '.join(PROVENANCE)}, not {provenance!r}")
     out: list[str] = []
     add = out.append
     a = article_iri(article.id)
@@ -134,14 +143,6 @@ def article_lines(article: "Article", sentences: Iterable["Sentence"], doc: "Doc
         add(f"{a} {AUTHOR} {lit(article.author)} .")
     if article.publisher:
         add(f"{a} {PUBLISHER} {lit(article.publisher)} .")
-    for sent in sentences:
-        s = f"{sent_iri}{sent.index}>"
-        add(f"{s} {TYPE} {P['Sentence']} .")
-        add(f"{s} {P['inArticle']} {a} .")
-        add(f"{s} {P['sentenceIndex']} {integer(sent.index)} .")
-        add(f"{s} {P['startOffset']} {integer(sent.start)} .")
-        add(f"{s} {P['endOffset']} {integer(sent.end)} .")
-        add(f"{s} {P['text']} {lit(sent.text)} .")
     if doc is not None:
         sightings = sorted({(s.key, s.evidence.sentence, s.evidence.start, s.evidence.end, s.text)
                             for s in doc.sightings if s.key in doc.entities})
@@ -155,12 +156,27 @@ def article_lines(article: "Article", sentences: Iterable["Sentence"], doc: "Doc
         facts = [(ident, quals[ident], sorted(evidence[ident])) for ident in sorted(evidence)]
         statements = sorted((st for st in doc.statements if st.speaker in doc.entities),
                             key=lambda st: (st.evidence.start, st.evidence.end))
+    mentions = provenance == "full"
+    if not mentions:
+        cited = {sent for _, _, evs in facts or () for sent, _, _ in evs}
+        cited |= {st.evidence.sentence for st in statements or ()}
+        sentences = [sent for sent in sentences if sent.index in cited]
+    for sent in sentences:
+        s = f"{sent_iri}{sent.index}>"
+        add(f"{s} {TYPE} {P['Sentence']} .")
+        add(f"{s} {P['inArticle']} {a} .")
+        add(f"{s} {P['sentenceIndex']} {integer(sent.index)} .")
+        add(f"{s} {P['startOffset']} {integer(sent.start)} .")
+        add(f"{s} {P['endOffset']} {integer(sent.end)} .")
+        add(f"{s} {P['text']} {lit(sent.text)} .")
     seen_in: set[str] = set()
     for key, sent, start, end, text in sightings or ():
         e = iri(key)
         if key not in seen_in:
             seen_in.add(key)
             add(f"{e} {P['mentionedIn']} {a} .")
+        if not mentions:
+            continue
         m = f"<{ID}mention/{aid}%3A{start}-{end}%3A{pct(key)}>"
         add(f"{m} {TYPE} {P['Mention']} .")
         add(f"{m} {P['mentionOf']} {e} .")
@@ -225,10 +241,13 @@ def relation_line(subject: str, predicate: str, obj: str) -> str:
 
 
 def graph_lines(kg: "KnowledgeGraph") -> Iterator[str]:
-    """Every line of ``kg``'s graph, in the order described above."""
+    """Every line of ``kg``'s graph, in the order described above (with the graph's
+    ``provenance`` setting, "full" unless set)."""
     by_article = kg.by_article()
+    provenance = getattr(kg, "provenance", "full")
     for art_id in sorted(kg.articles):
-        yield from article_lines(kg.articles[art_id], kg.sentences.get(art_id, []), **by_article.get(art_id, {}))
+        yield from article_lines(kg.articles[art_id], kg.sentences.get(art_id, []), **by_article.get(art_id, {}),
+                                 provenance=provenance)
     for ent in kg.entities():
         yield from entity_lines(ent.key, ent.type, ent.label, ent.names, ent.ids)
     for rel, _quals, _evidence in kg.facts():

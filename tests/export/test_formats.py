@@ -102,7 +102,11 @@ def test_every_export_is_deterministic(seed, tmp_path):
     for exp in exporters():
         a = exp.write(seed, tmp_path / "a")
         b = exp.write(kg.build([ROOT / "sources"]), tmp_path / "b")
-        if a.is_dir():
+        if exp.name == "oxigraph":  # RocksDB files differ run to run: the same triples is what counts
+            from kg.store import open_store
+
+            assert set(open_store(a)) == set(open_store(b)) and len(open_store(a)) > 0
+        elif a.is_dir():
             for f in sorted(a.iterdir()):
                 assert f.read_bytes() == (b / f.name).read_bytes(), f
         else:
