@@ -14,7 +14,7 @@ different events look alike. This module decides, once, for every entity type:
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from .data import load_yaml
 from .text import fold, squash
@@ -24,6 +24,7 @@ _LEVEL_WORDS = ("Provinsi", "Kabupaten", "Kota", "Kecamatan", "Desa", "Kelurahan
 # only administrative words are collapsed: "Bau Bau" is a city, "Provinsi Provinsi Aceh" is a slip
 _DOUBLED = re.compile(r"\b(" + "|".join(_LEVEL_WORDS) + r")(\s+\1\b)+", re.IGNORECASE)
 _RI_TWICE = re.compile(r"(Republik\s+Indonesia)\s*\(?\s*RI\s*\)?\s*$", re.IGNORECASE)
+_TOKENS = re.compile(r"[^\W_]+")
 _CLOSE_FIRST = re.compile(r"^[^(]*\)")
 
 
@@ -44,6 +45,7 @@ def _words() -> dict[str, frozenset[str]]:
     }
 
 
+@lru_cache(maxsize=1 << 16)
 def tidy(name: str) -> str:
     """``name`` with whitespace squashed, doubled words said once, brackets balanced and a
     redundant "RI" after "Republik Indonesia" dropped."""
@@ -55,6 +57,8 @@ def tidy(name: str) -> str:
 
 
 def _balance(name: str) -> str:
+    if "(" not in name and ")" not in name:
+        return name
     # a closing bracket before any opening one: the opening part was cut off ("Pemilu) 2024")
     while _CLOSE_FIRST.match(name):
         name = name.replace(")", "", 1)
@@ -68,12 +72,13 @@ def _balance(name: str) -> str:
     return squash(name)
 
 
+@lru_cache(maxsize=1 << 16)
 def acceptable(name: str, type_: str) -> bool:
     """May ``name`` (already tidied) name an entity of ``type_``?"""
     if not name or len(name) > 200 or not any(c.isalnum() for c in name):
         return False
     words = _words()
-    tokens = fold(name).split()
+    tokens = _TOKENS.findall(name.casefold())
     if not tokens:
         return False
     if tokens[-1] in words["determiners"] or tokens[0] in words["determiners"]:
@@ -100,6 +105,6 @@ def names_for(type_: str, names, label: str) -> tuple[str, frozenset[str]]:
     declared = {fold(a) for a in re.findall(r"\(([^()]+)\)", label)}
     for n in names:
         t = tidy(n)
-        if t and (acceptable(t, type_) or fold(t) in declared):
+        if t and (acceptable(t, type_) or (declared and fold(t) in declared)):
             kept.add(t)
     return label, frozenset(kept)

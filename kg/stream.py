@@ -385,6 +385,16 @@ def _batches(sources: list[Source], size: int) -> Iterator[list[Source]]:
         yield sources[i:i + size]
 
 
+def _worker_signals() -> None:
+    """A worker dies on SIGTERM: the main process's handler (kg.export.outdir, which cleans
+    up the output folder) is inherited by the fork, and a worker that raised it while
+    waiting on the pool's queue lock kept ``Pool.terminate`` waiting for ever."""
+    import signal
+
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)   # Ctrl-C is the main process's to handle
+
+
 def extract_stream(sources: list[Source], *, jobs: int, article_timeout: float | None = None) -> Iterator[tuple]:
     """``(id, path, error, payload)`` per source, in order, from ``jobs`` workers; an
     article over ``article_timeout`` CPU seconds gives an error (kg.budget)."""
@@ -399,7 +409,7 @@ def extract_stream(sources: list[Source], *, jobs: int, article_timeout: float |
     global _PIPELINE
     if _PIPELINE is None:
         _PIPELINE = Pipeline()  # built once here, shared by the forked workers
-    with mp.get_context("fork").Pool(processes=jobs) as pool:
+    with mp.get_context("fork").Pool(processes=jobs, initializer=_worker_signals) as pool:
         for results in pool.imap(partial(_process, timeout=article_timeout), _batches(sources, BATCH)):
             yield from results
 

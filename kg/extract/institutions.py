@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from .. import gazetteer
 from ..data import load_yaml
@@ -66,6 +66,7 @@ _NATIONAL_TWICE = re.compile(r"\b(?:Republik Indonesia|RI)\s+(?:RI|Republik Indo
 GENERIC_NAMES = {"pemerintah", "pemerintah daerah", "pemda", "pemerintah pusat"}
 
 
+@lru_cache(maxsize=1 << 16)
 def clean_name(name: str) -> str:
     """"Kabupaten Kabupaten Bogor" -> "Kabupaten Bogor", "... Republik Indonesia RI" -> "... Republik Indonesia"."""
     name = _DOUBLED.sub(r"\1", squash(name))
