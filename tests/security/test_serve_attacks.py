@@ -287,10 +287,13 @@ def test_a_query_that_needs_too_much_memory_ends_alone(graph):
 
 
 def _children() -> set[int]:
+    """Live processes forked from this one (the query workers); other programs the test
+    session runs (the Virtuoso server of tests/db) are not counted."""
     alive = set()
-    for p in psutil.Process().children(recursive=True):
+    me = psutil.Process()
+    for p in me.children(recursive=True):
         try:
-            if p.status() != psutil.STATUS_ZOMBIE:
+            if p.status() != psutil.STATUS_ZOMBIE and p.name() == me.name():
                 alive.add(p.pid)
         except psutil.NoSuchProcess:
             pass
