@@ -63,7 +63,7 @@ class Subregion:
     ``subregions_named()``."""
 
     code: str                       # "32.17.01" (district), "32.17.01.2006" (village)
-    name: str                       # "Lembang", "Cikole"
+    name: str                       # "Lembang", "Cibodas"
 
     @property
     def kind(self) -> str:

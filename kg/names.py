@@ -17,7 +17,7 @@ Each word of a candidate is weighed by evidence that generalizes:
 * ``UNKNOWN``: none of these (rare regional names are absent from every list).
 
 A whole span that is a region ("Sulbar", "Aceh Utara") or ends in a compass word
-("Mendo Barat") is a place, not a person. :func:`assess` gives the verdict for a span;
+("Sukamaju Barat") is a place, not a person. :func:`assess` gives the verdict for a span;
 the extractors decide with their cues how much evidence they need.
 
 :func:`spelling_key` folds the spelling variants of one name (Mohammad/Muhammad,

@@ -376,7 +376,7 @@ def _fraksi_org(text: str, it: Item, parent: Org | None, scope, end: int, contex
                it.start, end, region)
 
 
-# Second words of district and village names: "Mendo Barat", "Sukamaju Utara", "Tanjung Raya".
+# Second words of district and village names: "Sukamaju Barat", "Sukamaju Utara", "Tanjung Raya".
 LOCAL_QUALIFIERS = {"Utara", "Selatan", "Barat", "Timur", "Tengah", "Raya", "Baru", "Lama", "Hulu", "Hilir",
                     "Ilir", "Ulu", "Jaya", "Induk", "Besar", "Kecil", "Atas", "Bawah", "Dalam", "Luar", "Kota",
                     "Laut", "Darat", "Pesisir", "Indah", "Makmur", "Asri", "Permai", "Sari", "Mulya", "Mulia"}
@@ -390,7 +390,7 @@ def _not_names() -> frozenset[str]:
 
 def _local_name(text: str, pos: int) -> tuple[str, int] | None:
     """The district name right after a district-level body: one capitalized word, two when the second
-    qualifies a place ("Mendo Barat"); never a known title, rank, region or common word."""
+    qualifies a place ("Sukamaju Barat"); never a known title, rank, region or common word."""
     m = LOCAL_NAME.match(text, pos)
     if not m:
         return None
@@ -615,7 +615,7 @@ class InstitutionExtractor:
                     and u.kind not in ("district", "village"):
                 local = _local_name(text, end)
                 if local is not None:
-                    # "Polsek Mendo Barat", "Forkopimcam Sukamaju": district bodies named by their district
+                    # "Polsek Sukamaju Barat", "Forkopimcam Sukamaju": district bodies named by their district
                     name, end = local
                     seat = self._context_region(("regency", "city"), context)
                     short = u.acronyms[0] if u.acronyms else u.name

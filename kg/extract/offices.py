@@ -141,11 +141,11 @@ class OfficeExtractor:
                             pos += d.end()
         if scope is None and fused_unit is None and t.head_of is None and not description \
                 and t.title in ACRONYM_HEADS:
-            scope = _acronym_body(text, pos, t, context)   # "Ketua BKAD Sukamaju Raya", "Kadis SDABMBK"
+            scope = _acronym_body(text, pos, t, context)   # "Ketua BKAD Sukamaju Raya", "Kadis PUPR"
             if scope is not None:
                 extra.append(scope)
         if scope is None and fused_unit is None and t.head_of in LOCAL_UNITS:
-            scope = _local_place(text, pos, t.head_of, context)   # "Camat Mendo Barat", "Kades Cikole"
+            scope = _local_place(text, pos, t.head_of, context)   # "Camat Sukamaju Barat", "Kades Sukamaju"
             if scope is not None:
                 extra.append(scope)
         inferred = inherited = False
@@ -322,7 +322,7 @@ class OfficeExtractor:
             end = place.end
         if region is None and unit is not None and set(unit.levels) <= {"district", "village"}:
             from .institutions import _local_name
-            local = _local_name(text, pos)   # "Kapolsek Mendo Barat", "Danramil Sukamaju"
+            local = _local_name(text, pos)   # "Kapolsek Sukamaju Barat", "Danramil Sukamaju"
             seat = self._context_region(("regency", "city"), context)
             if local is not None:
                 name, end = local
@@ -379,7 +379,7 @@ def _directorate(title: str, description: str):
 AREA_HEADS = {"desa": "Kepala Desa", "kampung": "Kepala Desa", "gampong": "Kepala Desa", "nagari": "Kepala Desa",
               "pekon": "Kepala Desa", "kelurahan": "Lurah", "kecamatan": "Camat", "distrik": "Camat"}
 LOCAL_UNITS = {"kecamatan": "kecamatan", "kelurahan": "kelurahan", "desa": "desa"}
-# Second words of district and village names: "Mendo Barat", "Sukamaju Utara", "Tanjung Raya".
+# Second words of district and village names: "Sukamaju Barat", "Sukamaju Utara", "Tanjung Raya".
 LOCAL_QUALIFIERS = {"Utara", "Selatan", "Barat", "Timur", "Tengah", "Raya", "Baru", "Lama", "Hulu", "Hilir",
                     "Ilir", "Ulu", "Jaya", "Induk", "Besar", "Kecil", "Atas", "Bawah", "Dalam", "Luar", "Kota",
                     "Laut", "Darat", "Pesisir", "Indah", "Makmur", "Asri", "Permai", "Sari", "Mulya", "Mulia"}
@@ -394,7 +394,7 @@ def _not_names() -> frozenset[str]:
 
 def _local_place(text: str, pos: int, unit_key: str, context) -> Mention | None:
     """The district or village a Camat, Lurah or Kepala Desa heads, named right after the title and
-    followed by a comma or a verb ("Camat Mendo Barat, Hismunandar", "Kades Sukamaju mengatakan"):
+    followed by a comma or a verb ("Camat Sukamaju Barat, Budi", "Kades Sukamaju mengatakan"):
     a Place scoped by the article's regency when it has one. A known district gazetteer, when the
     institutions extractor has one, puts the place there first and this is not used."""
     m = LOCAL_NAME.match(text, pos)
@@ -410,7 +410,7 @@ def _local_place(text: str, pos: int, unit_key: str, context) -> Mention | None:
     if not second and not LOCAL_END.match(text, end):
         return None   # "Camat Budi mengatakan", "Camat Budi Santoso": more likely the holder's name
     kind = LOCAL_UNITS[unit_key]
-    key = f"place:area:{kind}-{slug(name)}"   # the key "Kecamatan Mendo Barat" gets from the venue extractor
+    key = f"place:area:{kind}-{slug(name)}"   # the key "Kecamatan Sukamaju Barat" gets from the venue extractor
     word = {"kecamatan": "Kecamatan", "kelurahan": "Kelurahan", "desa": "Desa"}[kind]
     return Mention("Place", name, m.start(1), end, key=key, label=name, names=frozenset({name, f"{word} {name}"}),
                    value="district" if kind == "kecamatan" else "village", source="offices")
@@ -462,13 +462,13 @@ ACRONYM = re.compile(r"\s+([A-Z]{3,7})(?=[\s,.;:)]|$)")
 GENERIC_ACRONYMS = {"DPP", "DPW", "DPC", "PAC", "UPTD", "UPT", "SMA", "SMAN", "SMP", "SMPN", "SMK", "SMKN", "MAN",
                     "MTS", "MTSN", "OPD", "SKPD", "ASN", "PNS", "PPPK", "BUMD", "BUMN", "BUMDES", "LSM", "ORMAS",
                     "PT", "CV", "RT", "RW", "TPS", "KPPS", "TIM", "WIB", "WITA", "WIT", "JPU", "OTT", "DPO"}
-# Titles that name a dinas or badan: "Kadis SDABMBK" is the head of the Dinas SDABMBK.
+# Titles that name a dinas or badan: "Kadis PUPR" is the head of the Dinas PUPR.
 ACRONYM_HEADS = {"Kepala Dinas": "Dinas", "Kepala Badan": "Badan"}
 
 
 def _acronym_body(text: str, pos: int, t, context) -> Mention | None:
     """A body the gazetteers do not list, written as an acronym after a title and maybe its own name
-    before a comma: "Ketua BKAD Sukamaju Raya, Budi", "Kepala UPPD Samsat Utara, Budi", "Kadis SDABMBK"."""
+    before a comma: "Ketua BKAD Sukamaju Raya, Budi", "Kepala UPPD Samsat Utara, Budi", "Kadis PUPR"."""
     m = ACRONYM.match(text, pos)
     if not m:
         return None

@@ -320,7 +320,7 @@ class PersonExtractor:
                  for w in keep]
         lead = 0
         if not m.group("prefix"):
-            # titles and acronyms of bodies before the name: "Kadis SDABMBK Topan", "JPU Siti"
+            # titles and acronyms of bodies before the name: "Kadis PUPR Budi", "JPU Siti"
             mixed = any(re.search(r"[a-z]", w.group(0)) for w in keep)
             while lead < len(keep) - 1 and (kinds[lead] == name_model.WORD
                                             or (mixed and _ACRONYM.fullmatch(keep[lead].group(0)))):
@@ -335,7 +335,7 @@ class PersonExtractor:
         stop = (name_model.WORD, name_model.ROOT) if getattr(_STATE, "title", False) else (name_model.WORD,)
         cut = next((i for i in range(lead + 1, len(keep)) if kinds[i] in stop), len(keep))
         if lead and not name_model.assess(" ".join(w.group(0) for w in keep[lead:cut])).likely:
-            return None  # "Kades Cikole": what is left after the title must be a name
+            return None  # "Kades Sukamaju": what is left after the title must be a name
         if lead:
             name_start = name_start + keep[lead].start()
             base = keep[lead].start()

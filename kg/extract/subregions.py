@@ -4,13 +4,13 @@ There are 7,285 districts and 83,762 villages, many named like everyday words
 ("Sukamaju", "Tanjung", "Baru"), so a name alone never makes a place. One is read
 only where the text cues it:
 
-* a kind word before it: "Kecamatan Lembang", "Kec. Lembang", "Desa Cikole",
+* a kind word before it: "Kecamatan Lembang", "Kec. Lembang", "Desa Sukamaju",
   "Kelurahan Sukamaju", "Nagari Koto Baru", "Gampong Meunasah", "Distrik Wasior";
-  a lower-case kind word ("di desa Cikole") or a district/village head's title
-  ("Camat Lembang", "Kades Cikole", "Lurah Sukamaju") only for a name of the data
+  a lower-case kind word ("di desa Sukamaju") or a district/village head's title
+  ("Camat Lembang", "Kades Sukamaju", "Lurah Sukamaju") only for a name of the data
   that lies in the article's own regions;
-* its parent right after it, as the data knows it: "Cikole, Kecamatan Lembang",
-  "Tontalete Minahasa Utara", "Mapanget Kota Manado", "Cikole, Lembang";
+* its parent right after it, as the data knows it: "Cibodas, Kecamatan Lembang",
+  "Kalawat Minahasa Utara", "Mapanget Kota Manado", "Cibodas, Lembang";
 * "di X" when X is a district or village of the article's own regency or city
   ("ditemui di Cisarua" in an article about Kabupaten Bandung Barat).
 
