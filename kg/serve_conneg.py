@@ -79,12 +79,11 @@ def parse_accept(header: str) -> list[tuple[str, float]]:
 def _quality(fmt: Format, ranges: list[tuple[str, float]]) -> tuple[float, int]:
     """(quality, specificity) of ``fmt`` under the client's ranges; specificity 0: not matched."""
     best = (0.0, 0)
-    for media, q in ranges:
-        for offered in fmt.media_types():
-            kind = offered.split("/")[0]
-            spec = 3 if media == offered else 2 if media == f"{kind}/*" else 1 if media == "*/*" else 0
-            if spec and (spec > best[1] or (spec == best[1] and q > best[0])):
-                best = (q, spec)
+    kind = fmt.mime.split("/")[0]
+    for media, q in ranges:   # a wildcard stands for the format's own type, not for its aliases
+        spec = 3 if media in fmt.media_types() else 2 if media == f"{kind}/*" else 1 if media == "*/*" else 0
+        if spec and (spec > best[1] or (spec == best[1] and q > best[0])):
+            best = (q, spec)
     return best
 
 
