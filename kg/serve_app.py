@@ -189,13 +189,13 @@ class SparqlApp:
             if isinstance(body, tuple):
                 return body
             ctype, charset = _content_type(headers.get("content-type", ""))
-            if ctype == "application/sparql-update" or (ctype == FORM and "update" in params):
+            if ctype == "application/sparql-update":
                 return 403, "text/plain", READ_ONLY, {}
             if ctype not in (FORM, DIRECT):
-                said = f"Content-Type {ctype}" if ctype else "no Content-Type"
+                said = f"Content-Type {ctype[:100]}" if ctype else "no Content-Type"
                 raise Refused(415, f"a POST with {said}: send {FORM} (query=...) or {DIRECT} (the query as the body)")
             if charset not in (None, "utf-8", "utf8"):
-                raise Refused(415, f"the body is in {charset}: the SPARQL protocol takes UTF-8 only")
+                raise Refused(415, f"the body is in {charset[:40]}: the SPARQL protocol takes UTF-8 only")
             text = _utf8(body, "request body")
             if ctype == FORM:
                 form = _params(text, "form body")
