@@ -46,20 +46,23 @@ def tokens(text: str):
             yield kind, m.group()
 
 
-def query_form(text: str) -> str | None:
-    """'query', 'update', or None (no form keyword: the parser will say what is wrong)."""
+def query_verb(text: str) -> str | None:
+    """The first keyword after the prologue, upper-cased (``SELECT``, ``INSERT``...), if it
+    is a query or update form; None otherwise (the parser will say what is wrong)."""
     for kind, tok in tokens(text):
         if kind != "word":
             continue
         word = tok.upper()
         if word in ("BASE", "PREFIX"):
             continue
-        if word in QUERY_FORMS:
-            return "query"
-        if word in UPDATE_FORMS:
-            return "update"
-        return None
+        return word if word in QUERY_FORMS or word in UPDATE_FORMS else None
     return None
+
+
+def query_form(text: str) -> str | None:
+    """'query', 'update', or None (no form keyword: the parser will say what is wrong)."""
+    verb = query_verb(text)
+    return None if verb is None else "query" if verb in QUERY_FORMS else "update"
 
 
 def uses_service(text: str) -> bool:

@@ -24,7 +24,7 @@ from uvicorn.protocols.http.h11_impl import H11Protocol
 from .query import QueryError, graph_file
 from .store import open_graph
 from .serve_app import HttpLimits, SparqlApp, loopback_names
-from .serve_exec import QueryLimits, QueryRunner, check, run_in_child
+from .serve_exec import Job, QueryLimits, QueryRunner, check, run_in_child
 
 BACKLOG = 2048
 MAX_HEAD = 64 * 1024   # bytes of request line + headers (a GET query string included)
@@ -139,9 +139,11 @@ def make_server(graph, *, host: str = "127.0.0.1", port: int = 8000, timeout: fl
     return Server(app, sock, idle_timeout=idle_timeout, max_connections=max_connections)
 
 
-def run_query(store, query: str, accept: str = "", fmt: str | None = None, *, limits: QueryLimits = QueryLimits()):
-    """One query as the server runs it: (status, content type, body)."""
-    return check(query, allow_service=limits.allow_service) or run_in_child(store, query, accept, fmt, limits)
+def run_query(store, job: Job | str, *, limits: QueryLimits = QueryLimits()):
+    """One query as the server runs it (a Job, or a query text written in the default
+    formats): (status, content type, body)."""
+    job = Job(job) if isinstance(job, str) else job
+    return check(job.query, allow_service=limits.allow_service) or run_in_child(store, job, limits)
 
 
-__all__ = ["make_server", "run_query", "Server", "QueryError"]
+__all__ = ["make_server", "run_query", "Job", "Server", "QueryError"]

@@ -20,6 +20,7 @@ from __future__ import annotations
 import asyncio
 import multiprocessing as mp
 import os
+import re
 import resource
 import stat
 from concurrent.futures import ThreadPoolExecutor
@@ -29,17 +30,7 @@ import pyoxigraph as ox
 
 from .query import PREFIXES
 from .query_guard import SERVICE_REFUSED, query_form, uses_service
-
-RESULT_TYPES = {
-    "json": ("application/sparql-results+json", ox.QueryResultsFormat.JSON),
-    "csv": ("text/csv", ox.QueryResultsFormat.CSV),
-    "tsv": ("text/tab-separated-values", ox.QueryResultsFormat.TSV),
-    "xml": ("application/sparql-results+xml", ox.QueryResultsFormat.XML),
-}
-GRAPH_TYPES = {
-    "turtle": ("text/turtle", ox.RdfFormat.TURTLE),
-    "nt": ("application/n-triples", ox.RdfFormat.N_TRIPLES),
-}
+from .serve_conneg import BY_NAME, GRAPH_FORMATS, OX_GRAPHS, OX_RESULTS, RESULT_FORMATS, not_acceptable
 
 Answer = tuple[int, str, bytes]   # status, content type, body
 
@@ -55,21 +46,16 @@ class QueryLimits:
     allow_service: bool = False         # SPARQL SERVICE (federated queries)
 
 
-def choose(accept: str, fmt: str | None, *, graph: bool) -> tuple[str, object]:
-    """The content type and Oxigraph format from ``format=`` or the Accept header."""
-    table = GRAPH_TYPES if graph else RESULT_TYPES
-    if fmt:
-        key = fmt.lower().removeprefix("text/").removeprefix("application/")
-        for name, (mime, f) in table.items():
-            if key in (name, mime, mime.split("/")[-1]):
-                return mime, f
-    for part in (accept or "").split(","):
-        mime = part.split(";")[0].strip().lower()
-        for name, (m, f) in table.items():
-            if mime == m or (mime == "application/json" and name == "json") \
-                    or (mime == "application/xml" and name == "xml"):
-                return m, f
-    return next(iter(table.values()))
+@dataclass(frozen=True)
+class Job:
+    """One query and how to run and write it (sent to a worker process, so plain values)."""
+    query: str
+    results: str | None = "json"            # format name for SELECT / ASK answers; None: 406
+    graph: str | None = "turtle"            # ... for CONSTRUCT / DESCRIBE answers
+    base_iri: str | None = None             # relative IRIs in the query resolve against it
+    default_graphs: tuple[str, ...] | None = None   # the protocol's dataset (None: the store's)
+    named_graphs: tuple[str, ...] | None = None
+    accept: str = ""                         # for the message of a 406
 
 
 class ResultTooLarge(Exception):
@@ -106,23 +92,56 @@ def _vm_size() -> int:
         return int(f.read().split()[0]) * resource.getpagesize()
 
 
-def _answer(store: ox.Store, query: str, accept: str, fmt: str | None, limits: QueryLimits) -> Answer:
+class NotXmlName(Exception):
+    """A predicate RDF/XML cannot write: its IRI does not end in an XML name."""
+
+
+_XML_LOCAL = re.compile(r"[A-Za-z_\u00C0-\U000EFFFF][\w.\-\u00B7]*$")
+
+
+def _xml_writable(triples):
+    """The triples, stopping at the first whose predicate RDF/XML cannot name (Oxigraph
+    would write an element that is not XML)."""
+    for t in triples:
+        if not _XML_LOCAL.search(t.predicate.value):
+            raise NotXmlName(t.predicate.value)
+        yield t
+
+
+def _dataset(job: Job) -> dict:
+    """The query's dataset from the protocol's default-graph-uri / named-graph-uri: given
+    either, it replaces the store's and any FROM / FROM NAMED in the query."""
+    if job.default_graphs is None and job.named_graphs is None:
+        return {}
+    return {"default_graph": [ox.NamedNode(g) for g in job.default_graphs or ()],
+            "named_graphs": [ox.NamedNode(g) for g in job.named_graphs or ()]}
+
+
+def _answer(store: ox.Store, job: Job, limits: QueryLimits) -> Answer:
     """In a worker: run one query, serialize its answer under the size limit."""
+    query = job.query
     try:
-        answer = store.query(query, prefixes=PREFIXES)
+        answer = store.query(query, prefixes=PREFIXES, base_iri=job.base_iri, **_dataset(job))
+        graph = isinstance(answer, ox.QueryTriples)
+        name = job.graph if graph else job.results
+        if name is None:
+            kind = "a graph (CONSTRUCT, DESCRIBE)" if graph else "results (SELECT, ASK)"
+            return 406, "text/plain", not_acceptable(kind, GRAPH_FORMATS if graph else RESULT_FORMATS, job.accept)
         buf = CappedBuffer(limits.max_result)
         try:
-            if isinstance(answer, ox.QueryTriples):
-                mime, f = choose(accept, fmt, graph=True)
-                ox.serialize(answer, buf, format=f)
+            if graph:
+                ox.serialize(_xml_writable(answer) if name == "rdfxml" else answer, buf, format=OX_GRAPHS[name])
             else:
-                mime, f = choose(accept, fmt, graph=False)
-                answer.serialize(buf, format=f)
-        except Exception:  # noqa: BLE001 - the writer's refusal may come back wrapped
+                answer.serialize(buf, format=OX_RESULTS[name])
+        except Exception as exc:  # noqa: BLE001 - the writer's refusal may come back wrapped
             if buf.size > buf.limit:
                 return _too_large(limits.max_result)
+            cause = exc if isinstance(exc, NotXmlName) else exc.__cause__ or exc.__context__
+            if isinstance(cause, NotXmlName):
+                return 406, "text/plain", (f"this graph cannot be written as RDF/XML: the predicate <{cause}> does not "
+                                           "end in an XML name; ask for Turtle, N-Triples or JSON-LD\n").encode()
             raise
-        return 200, mime, buf.getvalue()
+        return 200, BY_NAME[name].mime, buf.getvalue()
     except SyntaxError as exc:
         from .sparql_errors import syntax_message
 
@@ -161,10 +180,10 @@ def _worker(store: ox.Store, limits: QueryLimits, conn) -> None:
     try:
         while True:
             try:
-                query, accept, fmt = conn.recv()
+                job = conn.recv()
             except (EOFError, OSError):
                 return
-            conn.send(_answer(store, query, accept, fmt, limits))
+            conn.send(_answer(store, job, limits))
     finally:
         conn.close()
 
@@ -201,14 +220,14 @@ class Worker:
         self.stop()
         self.start()
 
-    def run(self, query: str, accept: str, fmt: str | None) -> Answer:
+    def run(self, job: Job) -> Answer:
         """Run one query (blocking), killing and replacing the worker at the time limit."""
         limits = self.limits
         try:
-            self.conn.send((query, accept, fmt))
+            self.conn.send(job)
         except OSError:  # the worker died between two queries
             self.restart()
-            self.conn.send((query, accept, fmt))
+            self.conn.send(job)
         try:
             if not self.conn.poll(limits.timeout):
                 self.restart()
@@ -235,11 +254,11 @@ def check(query: str, *, allow_service: bool) -> Answer | None:
     return None
 
 
-def run_in_child(store: ox.Store, query: str, accept: str, fmt: str | None, limits: QueryLimits) -> Answer:
+def run_in_child(store: ox.Store, job: Job, limits: QueryLimits) -> Answer:
     """Run one query in a worker of its own (blocking); for one-off use."""
     worker = Worker(store, limits)
     try:
-        return worker.run(query, accept, fmt)
+        return worker.run(job)
     finally:
         worker.stop()
 
@@ -259,8 +278,8 @@ class QueryRunner:
         return 503, "text/plain", (f"busy: {self.limits.max_queries} queries are running and "
                                    f"{self.waiting} waiting; try again shortly\n").encode()
 
-    async def answer(self, query: str, accept: str, fmt: str | None) -> Answer:
-        refused = check(query, allow_service=self.limits.allow_service)
+    async def answer(self, job: Job) -> Answer:
+        refused = check(job.query, allow_service=self.limits.allow_service)
         if refused:
             return refused
         if self._slots is None:
@@ -280,7 +299,7 @@ class QueryRunner:
         worker = self.idle.pop()
         try:
             loop = asyncio.get_running_loop()
-            return await loop.run_in_executor(self.pool, worker.run, query, accept, fmt)
+            return await loop.run_in_executor(self.pool, worker.run, job)
         finally:
             self.idle.append(worker)
             self._slots.release()
