@@ -9,12 +9,21 @@ _NON_WORD = re.compile(r"[^\w]+")
 
 
 def squash(text: str) -> str:
-    """Collapse every run of whitespace (newlines included) into one space."""
-    return _WS.sub(" ", text).strip()
+    """Collapse every run of whitespace (newlines included) into one space.
+
+    ``str.split`` and the regex ``\\s`` know the same whitespace (``str.isspace``), so this
+    is ``re.sub(r"\\s+", " ", text).strip()``, several times faster."""
+    return " ".join(text.split())
+
+
+# ASCII punctuation and controls -> space: what _NON_WORD does to an ASCII text
+_ASCII_NON_WORD = str.maketrans({chr(c): " " for c in range(128) if not (chr(c).isalnum() or chr(c) == "_")})
 
 
 def fold(text: str) -> str:
     """Case-, accent-, punctuation- and space-insensitive form, for comparing names."""
+    if text.isascii():  # no accents, casefold is lower: the same result, without regex or NFKD
+        return " ".join(text.lower().translate(_ASCII_NON_WORD).split())
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
     return " ".join(_NON_WORD.sub(" ", text).split())

@@ -21,7 +21,7 @@ from functools import cache, lru_cache
 from .. import gazetteer
 from ..data import load_yaml
 from ..model import Mention
-from ..text import fold, name_variants, slug, squash
+from ..text import _ASCII_NON_WORD, fold, name_variants, slug, squash
 from .lexicon import TITLES, Entry, Hit, find
 
 GOVERNMENT_UNITS = {"pemda", "pemprov", "pemkab", "pemkot", "pemerintah"}
@@ -66,10 +66,23 @@ _NATIONAL_TWICE = re.compile(r"\b(?:Republik Indonesia|RI)\s+(?:RI|Republik Indo
 GENERIC_NAMES = {"pemerintah", "pemerintah daerah", "pemda", "pemerintah pusat"}
 
 
+def _may_double(name: str) -> bool:
+    """Can ``_DOUBLED`` match? Only where one word (a run of word characters) occurs twice,
+    ignoring case: checked without the regex for ASCII names (all others go to the regex)."""
+    if not name.isascii():
+        return True
+    words = name.lower().translate(_ASCII_NON_WORD).split()
+    return len(set(words)) != len(words)
+
+
 @lru_cache(maxsize=1 << 16)
 def clean_name(name: str) -> str:
     """"Kabupaten Kabupaten Bogor" -> "Kabupaten Bogor", "... Republik Indonesia RI" -> "... Republik Indonesia"."""
-    name = _DOUBLED.sub(r"\1", squash(name))
+    name = squash(name)
+    if _may_double(name):
+        name = _DOUBLED.sub(r"\1", name)
+    if "RI" not in name and "Republik Indonesia" not in name:
+        return name   # what _NATIONAL_TWICE needs is not there
     return _NATIONAL_TWICE.sub(lambda m: m.group(0).split()[0] if m.group(0).startswith("RI") else "Republik Indonesia", name)
 
 
