@@ -16,7 +16,7 @@ from functools import cache
 from .. import gazetteer
 from ..data import load_yaml
 from ..model import Mention
-from ..match import PrefilteredRegex
+from ..prefilter import Located
 from ..text import alternation, name_variants, squash
 from .calendar_words import is_calendar_word
 
@@ -63,7 +63,7 @@ def _regexes():
     det = alternation(c["determiners"])
     ana_re = re.compile(rf"(?<![\w-])({alternation(c['anaphora'] | set(c['nouns']))})\s+({det})(?![\w-])", re.IGNORECASE)
     verb_re = re.compile(rf"(?<![\w-])({alternation(c['verbs'])})(?![\w-])")
-    return PrefilteredRegex(noun_re, c["nouns"]), elect_re, _Anaphora(ana_re, c, det), verb_re
+    return Located(noun_re, c["nouns"]), elect_re, _Anaphora(ana_re, c, det), verb_re   # every noun_re match begins with a noun
 
 
 class _Anaphora:
