@@ -22,7 +22,8 @@ from typing import Sequence
 import yaml
 
 from ..match import PrefilteredRegex
-from ..prefilter import Anchors, words_of
+from .. import prefilter
+from ..prefilter import Anchors, probe, words_of
 from ..model import Mention
 from ..text import alternation
 
@@ -317,8 +318,8 @@ class DateExtractor:
             return self._relative(text, published, cands, cal, pat)
         # what each pattern needs, looked for with plain probes first (kg.prefilter): a pattern
         # whose probe finds nothing cannot match, and its loop is skipped
-        day_month = text in pat.month_anchors and pat.day_month.search(text) is not None
-        slash = "/" in text
+        day_month = text in pat.month_anchors and probe(pat.day_month, text)
+        slash = "/" in text or not prefilter.active
         # ranges "22 Mei hingga 25 Mei 2023"
         for m in pat.range_months.finditer(text) if day_month else ():
             m1, m2 = month_ok(m.group("m1")), month_ok(m.group("m2"))
@@ -344,7 +345,7 @@ class DateExtractor:
                 continue
             cands.append(_Cand(start_of(m), m.end(), "range", f"{a}/{b}", qualifiers=frozenset({"range"}), priority=3))
         # ranges "(22-23/5/2023)"
-        for m in pat.numeric_range.finditer(text) if slash and pat.day_month_year.search(text) else ():
+        for m in pat.numeric_range.finditer(text) if slash and probe(pat.day_month_year, text) else ():
             if _after_number_word(text, m.start("d1")):
                 continue
             y = _two_digit(m.group("y"))
@@ -373,7 +374,7 @@ class DateExtractor:
                     )
                 )
         # "23/05/2023", "Sabtu, (14/9/2024)", "Senin (20/6/22)"
-        for m in pat.numeric.finditer(text) if pat.numeric_probe.search(text) else ():
+        for m in pat.numeric.finditer(text) if probe(pat.numeric_probe, text) else ():
             if _after_number_word(text, m.start("d")):
                 continue
             if m.group("s") != "/" and len(m.group("y")) != 4:
@@ -382,7 +383,7 @@ class DateExtractor:
             if date:
                 cands.append(_Cand(start_of(m), m.end(), "full", date.isoformat(), priority=2))
         # "Kamis (13/7) kemarin"
-        for m in pat.yearless_numeric.finditer(text) if slash and pat.yearless_probe.search(text) else ():
+        for m in pat.yearless_numeric.finditer(text) if slash and probe(pat.yearless_probe, text) else ():
             w = m.group("wd")
             if w.islower() and w.casefold() == "minggu":
                 continue
