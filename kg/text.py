@@ -16,14 +16,19 @@ def squash(text: str) -> str:
     return " ".join(text.split())
 
 
-# ASCII punctuation and controls -> space: what _NON_WORD does to an ASCII text
-_ASCII_NON_WORD = str.maketrans({chr(c): " " for c in range(128) if not (chr(c).isalnum() or chr(c) == "_")})
+# for bytes.translate: ASCII punctuation and controls -> space, what _NON_WORD does to an ASCII text
+_ASCII_NON_WORD = bytes(c if c < 128 and (chr(c).isalnum() or c == ord("_")) else 32 for c in range(256))
+
+
+def ascii_words(text: str) -> list[bytes]:
+    """The runs of word characters (``\\w+``) of an ASCII ``text``, lowered, as bytes."""
+    return text.encode("ascii").translate(_ASCII_NON_WORD).lower().split()
 
 
 def fold(text: str) -> str:
     """Case-, accent-, punctuation- and space-insensitive form, for comparing names."""
     if text.isascii():  # no accents, casefold is lower: the same result, without regex or NFKD
-        return " ".join(text.lower().translate(_ASCII_NON_WORD).split())
+        return b" ".join(ascii_words(text)).decode("ascii")
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
     return " ".join(_NON_WORD.sub(" ", text).split())
