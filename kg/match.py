@@ -77,7 +77,7 @@ class PhraseMatcher(Generic[T]):
         return text if self.case_sensitive else text.casefold()
 
     def _normalize_phrase(self, phrase: str) -> str:
-        return self._fold(_WS_RUN.sub(" ", phrase).strip())
+        return self._fold(" ".join(phrase.split()))  # whitespace squashed
 
     def _normalize_text(self, text: str) -> tuple[str, "list[int] | range"]:
         """The folded, whitespace-squashed text and, for each of its chars, the original index."""

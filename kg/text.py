@@ -9,12 +9,26 @@ _NON_WORD = re.compile(r"[^\w]+")
 
 
 def squash(text: str) -> str:
-    """Collapse every run of whitespace (newlines included) into one space."""
-    return _WS.sub(" ", text).strip()
+    """Collapse every run of whitespace (newlines included) into one space.
+
+    ``str.split`` and the regex ``\\s`` know the same whitespace (``str.isspace``), so this
+    is ``re.sub(r"\\s+", " ", text).strip()``, several times faster."""
+    return " ".join(text.split())
+
+
+# for bytes.translate: ASCII punctuation and controls -> space, what _NON_WORD does to an ASCII text
+_ASCII_NON_WORD = bytes(c if c < 128 and (chr(c).isalnum() or c == ord("_")) else 32 for c in range(256))
+
+
+def ascii_words(text: str) -> list[bytes]:
+    """The runs of word characters (``\\w+``) of an ASCII ``text``, lowered, as bytes."""
+    return text.encode("ascii").translate(_ASCII_NON_WORD).lower().split()
 
 
 def fold(text: str) -> str:
     """Case-, accent-, punctuation- and space-insensitive form, for comparing names."""
+    if text.isascii():  # no accents, casefold is lower: the same result, without regex or NFKD
+        return b" ".join(ascii_words(text)).decode("ascii")
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
     return " ".join(_NON_WORD.sub(" ", text).split())

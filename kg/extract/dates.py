@@ -22,6 +22,8 @@ from typing import Sequence
 import yaml
 
 from ..match import PrefilteredRegex
+from .. import prefilter
+from ..prefilter import Anchors, probe, words_of
 from ..model import Mention
 from ..text import alternation
 
@@ -67,6 +69,12 @@ class _Patterns:
     today: re.Pattern[str]
     future_after: re.Pattern[str]
     past_after: re.Pattern[str]
+    # probes: a part every match of a pattern holds, simple enough to search fast
+    month_anchors: Anchors            # range_months, range_days, full_text need a month name
+    day_month: re.Pattern[str]        # ... after a day: "<digit> <month>"
+    day_month_year: re.Pattern[str]   # numeric_range needs "<d>/<m>/"
+    numeric_probe: re.Pattern[str]    # numeric needs "<d>/<m>/", "<d>.<m>." or "<d>-<m>-"
+    yearless_probe: re.Pattern[str]   # yearless_numeric needs "(<d>/<m>)"
 
 
 @lru_cache(maxsize=1)
@@ -124,6 +132,11 @@ def _patterns() -> _Patterns:
         today=re.compile(r"(?<![\w-])[Hh]ari\s+ini(?:\s*,?\s*\(\s*(?P<d>[0-3]?\d)/(?P<m>[01]?\d)\s*\))?(?![\w/-])"),
         future_after=re.compile(rf"^\s*(?:yang\s+)?(?:{future})\b", re.I),
         past_after=re.compile(rf"^\s*(?:yang\s+)?(?:{past})\b", re.I),
+        month_anchors=words_of(cal.months),
+        day_month=re.compile(rf"\d\s+(?:{mon})", re.I),
+        day_month_year=re.compile(r"\d/[01]?\d/"),
+        numeric_probe=re.compile(r"\d([/.-])[01]?\d\1"),
+        yearless_probe=re.compile(r"\(\s*[0-3]?\d/[01]?\d\s*\)"),
     )
 
 
@@ -303,8 +316,12 @@ class DateExtractor:
 
         if not _DIGIT.search(text):  # every pattern but "Senin lalu" needs a digit
             return self._relative(text, published, cands, cal, pat)
+        # what each pattern needs, looked for with plain probes first (kg.prefilter): a pattern
+        # whose probe finds nothing cannot match, and its loop is skipped
+        day_month = text in pat.month_anchors and probe(pat.day_month, text)
+        slash = "/" in text or not prefilter.active
         # ranges "22 Mei hingga 25 Mei 2023"
-        for m in pat.range_months.finditer(text):
+        for m in pat.range_months.finditer(text) if day_month else ():
             m1, m2 = month_ok(m.group("m1")), month_ok(m.group("m2"))
             if not m1 or not m2 or not m.group("y"):
                 continue
@@ -318,7 +335,7 @@ class DateExtractor:
                 continue
             cands.append(_Cand(start_of(m), m.end(), "range", f"{a}/{b}", qualifiers=frozenset({"range"}), priority=3))
         # ranges "18-19 Juli 2020"
-        for m in pat.range_days.finditer(text):
+        for m in pat.range_days.finditer(text) if day_month else ():
             mo = month_ok(m.group("m"))
             if not mo or not m.group("y"):
                 continue
@@ -328,7 +345,7 @@ class DateExtractor:
                 continue
             cands.append(_Cand(start_of(m), m.end(), "range", f"{a}/{b}", qualifiers=frozenset({"range"}), priority=3))
         # ranges "(22-23/5/2023)"
-        for m in pat.numeric_range.finditer(text):
+        for m in pat.numeric_range.finditer(text) if slash and probe(pat.day_month_year, text) else ():
             if _after_number_word(text, m.start("d1")):
                 continue
             y = _two_digit(m.group("y"))
@@ -338,7 +355,7 @@ class DateExtractor:
                 continue
             cands.append(_Cand(start_of(m), m.end(), "range", f"{a}/{b}", qualifiers=frozenset({"range"}), priority=3))
         # "Selasa, 6 Februari 2024", "22 Maret" (yearless)
-        for m in pat.full_text.finditer(text):
+        for m in pat.full_text.finditer(text) if day_month else ():
             mo = month_ok(m.group("m"))
             if not mo:
                 continue
@@ -357,7 +374,7 @@ class DateExtractor:
                     )
                 )
         # "23/05/2023", "Sabtu, (14/9/2024)", "Senin (20/6/22)"
-        for m in pat.numeric.finditer(text):
+        for m in pat.numeric.finditer(text) if probe(pat.numeric_probe, text) else ():
             if _after_number_word(text, m.start("d")):
                 continue
             if m.group("s") != "/" and len(m.group("y")) != 4:
@@ -366,7 +383,7 @@ class DateExtractor:
             if date:
                 cands.append(_Cand(start_of(m), m.end(), "full", date.isoformat(), priority=2))
         # "Kamis (13/7) kemarin"
-        for m in pat.yearless_numeric.finditer(text):
+        for m in pat.yearless_numeric.finditer(text) if slash and probe(pat.yearless_probe, text) else ():
             w = m.group("wd")
             if w.islower() and w.casefold() == "minggu":
                 continue

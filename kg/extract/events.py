@@ -16,7 +16,7 @@ from functools import cache
 from .. import gazetteer
 from ..data import load_yaml
 from ..model import Mention
-from ..match import PrefilteredRegex
+from ..prefilter import Located
 from ..text import alternation, name_variants, squash
 from .calendar_words import is_calendar_word
 
@@ -56,6 +56,14 @@ def _config():
 
 
 @cache
+def _coordinated_election_re() -> re.Pattern:
+    """ "... dan Pilkada tahun 2024": the year of an election name coordinated with another."""
+    return re.compile(rf"\s*(?:\(\s*[A-Za-z]+\s*\)\s*)?(?:dan|serta|&)\s+(?:{alternation(_config()['elections'])})"
+                      rf"(?:\s*\(\s*[A-Za-z]+\s*\))?(?:\s+[Ss]erentak)?\s+(?:[Tt]ahun\s+)?((?:19|20)\d\d)\b",
+                      re.IGNORECASE)
+
+
+@cache
 def _regexes():
     c = _config()
     noun_re = re.compile(rf"(?<![\w-])({alternation(c['nouns'])})(?:nya)?(?![\w-])", re.IGNORECASE)
@@ -63,7 +71,7 @@ def _regexes():
     det = alternation(c["determiners"])
     ana_re = re.compile(rf"(?<![\w-])({alternation(c['anaphora'] | set(c['nouns']))})\s+({det})(?![\w-])", re.IGNORECASE)
     verb_re = re.compile(rf"(?<![\w-])({alternation(c['verbs'])})(?![\w-])")
-    return PrefilteredRegex(noun_re, c["nouns"]), elect_re, _Anaphora(ana_re, c, det), verb_re
+    return Located(noun_re, c["nouns"]), elect_re, _Anaphora(ana_re, c, det), verb_re   # every noun_re match begins with a noun
 
 
 class _Anaphora:
@@ -241,9 +249,7 @@ class EventExtractor:
             if s and s.group(0).strip():
                 end += len(s.group(0).rstrip())
             # "Pemilu dan Pilkada tahun 2024": a year after a coordinated election name
-            co = re.match(rf"\s*(?:\(\s*[A-Za-z]+\s*\)\s*)?(?:dan|serta|&)\s+(?:{alternation(c['elections'])})"
-                          rf"(?:\s*\(\s*[A-Za-z]+\s*\))?(?:\s+[Ss]erentak)?\s+(?:[Tt]ahun\s+)?((?:19|20)\d\d)\b",
-                          text[end:], re.IGNORECASE)
+            co = _coordinated_election_re().match(text[end:])
             if co:
                 year = int(co.group(1))
         if region is None and year is not None and kind != "pemilu" and "erentak" not in text[m.start():end]:

@@ -21,7 +21,7 @@ from functools import cache, lru_cache
 from .. import gazetteer
 from ..data import load_yaml
 from ..model import Mention
-from ..text import fold, name_variants, slug, squash
+from ..text import ascii_words, fold, name_variants, slug, squash
 from .lexicon import TITLES, Entry, Hit, find
 
 GOVERNMENT_UNITS = {"pemda", "pemprov", "pemkab", "pemkot", "pemerintah"}
@@ -66,25 +66,55 @@ _NATIONAL_TWICE = re.compile(r"\b(?:Republik Indonesia|RI)\s+(?:RI|Republik Indo
 GENERIC_NAMES = {"pemerintah", "pemerintah daerah", "pemda", "pemerintah pusat"}
 
 
+def _may_double(name: str) -> bool:
+    """Can ``_DOUBLED`` match? Only where one word (a run of word characters) occurs twice,
+    ignoring case: checked without the regex for ASCII names (all others go to the regex)."""
+    if not name.isascii():
+        return True
+    words = ascii_words(name)
+    return len(set(words)) != len(words)
+
+
+def _clean(name: str) -> str:
+    name = squash(name)
+    if _may_double(name):
+        name = _DOUBLED.sub(r"\1", name)
+    if "RI" not in name and "Republik Indonesia" not in name:
+        return name   # what _NATIONAL_TWICE needs is not there
+    return _NATIONAL_TWICE.sub(lambda m: m.group(0).split()[0] if m.group(0).startswith("RI") else "Republik Indonesia", name)
+
+
 @lru_cache(maxsize=1 << 16)
 def clean_name(name: str) -> str:
     """"Kabupaten Kabupaten Bogor" -> "Kabupaten Bogor", "... Republik Indonesia RI" -> "... Republik Indonesia"."""
-    name = _DOUBLED.sub(r"\1", squash(name))
-    return _NATIONAL_TWICE.sub(lambda m: m.group(0).split()[0] if m.group(0).startswith("RI") else "Republik Indonesia", name)
+    return _clean(name)
 
 
 def clean_names(names, *, bodies: bool = True) -> set[str]:
     """Names fit for a label: no doubled words, balanced brackets; for bodies also no trailing bare
     kind word ("KPU Kabupaten") and no "Pemerintah" alone."""
-    out = set()
-    for n in names:
-        n = clean_name(n)
-        if not n or n.count("(") != n.count(")"):
-            continue
-        if bodies and (n.casefold() in GENERIC_NAMES or kind_word(n)):
-            continue
-        out.add(n)
+    fit = _fit_body if bodies else _fit_name
+    out = {fit(n) for n in names}
+    out.discard(None)
     return out
+
+
+# Most names are made up per mention (every form of a body with every name of its region) and
+# seen once: a small cache of the verdict per name, no cache of the cleaned form in between.
+@lru_cache(maxsize=1 << 14)
+def _fit_name(n: str) -> str | None:
+    n = _clean(n)
+    if not n or n.count("(") != n.count(")"):
+        return None
+    return n
+
+
+@lru_cache(maxsize=1 << 14)
+def _fit_body(n: str) -> str | None:
+    n = _fit_name.__wrapped__(n)
+    if n is None or n.casefold() in GENERIC_NAMES or kind_word(n):
+        return None
+    return n
 
 
 def region_formal(r) -> str:

@@ -22,6 +22,7 @@ Mentions carry ``links`` for what the sentence states at once:
 """
 from __future__ import annotations
 
+import bisect
 import re
 import threading
 from functools import cache
@@ -31,6 +32,8 @@ from .. import names as name_model
 from ..coordination import split as split_list
 from ..data import load_yaml
 from ..match import PrefilteredRegex
+from .. import prefilter
+from ..prefilter import Located
 from ..model import Mention
 from ..text import slug, squash
 from ..text import trie_alternation
@@ -76,6 +79,41 @@ def _speech_anywhere() -> re.Pattern:
     """Any speech verb as a word: without one, no name can be followed by one."""
     speech = _config()[4]
     return re.compile(rf"(?<!\w)(?:{trie_alternation(speech)})\b")
+
+
+@cache
+def _speech_words() -> Located:
+    """Where a speech verb (any case) begins: a superset of where ``speech_after`` finds one."""
+    speech = _config()[4]
+    return Located(re.compile(rf"(?:{trie_alternation(speech)})\b"), speech)
+
+
+def _speech_starts(text: str) -> list[int]:
+    return _speech_words().starts(text)
+
+
+_NAME_START = re.compile(rf"(?<![\w.])(?={NAME_WORD})")
+# what may stand between a name and its speech verb ("Budi, juga mengatakan"): see speech_after
+_SPEECH_GAP = re.compile(r"[\s,jugapnkembalitr]*")
+
+
+def _speech_reachable(text: str, pos: int, verbs: list[int], person: re.Pattern) -> bool:
+    """Can a name parsed at ``pos`` be followed by a speech verb (``speech_after``)? The
+    name ends after ``pos`` and at most where ``person`` matching at ``pos`` ends (its
+    words, then its degrees); ``speech_after`` needs a verb at or after that end, with
+    only spaces, commas and one of "juga", "pun", "kembali", "turut" between. So the
+    first verb after ``pos`` must begin within the match, or after it with only such
+    characters between (any later verb has those characters before it too)."""
+    if not prefilter.active:
+        return True
+    i = bisect.bisect_right(verbs, pos)
+    if i == len(verbs):
+        return False
+    m = person.match(text, pos)
+    if m is None:
+        return False   # _parse finds no name here either
+    j = verbs[i]
+    return j <= m.end() or _SPEECH_GAP.fullmatch(text, m.end(), j) is not None
 
 
 @cache
@@ -158,9 +196,12 @@ class PersonExtractor:
             for m in rx.finditer(text):
                 add(m.end() if cue != "honorific" else m.start(), cue=cue)
         # "Sulaiman mengatakan", "Abdul Muis, mengatakan" (only where a speech verb occurs at all)
-        for m in (re.finditer(rf"(?<![\w.])(?={NAME_WORD})", text) if _speech_anywhere().search(text) else ()):
+        verbs = _speech_starts(text) if _speech_anywhere().search(text) else ()
+        for m in (_NAME_START.finditer(text) if verbs else ()):
             if any(s <= m.start() < e for s, e in found):
                 continue
+            if not _speech_reachable(text, m.start(), verbs, person):
+                continue   # no name read here can end right before a speech verb: not parsed
             p = self._parse(text, m.start(), blocked, need=weak)
             if p is None or not speech_after.match(text[p.end:]):
                 continue

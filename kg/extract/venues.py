@@ -12,6 +12,7 @@ from functools import cache
 from .. import gazetteer
 from ..data import load_yaml
 from ..model import Mention
+from ..prefilter import Located
 from ..text import slug, squash
 from .calendar_words import is_calendar_word
 
@@ -28,7 +29,9 @@ def _patterns():
     heads = "|".join(_either_case(x) for x in sorted(gazetteer.vocab()["venue_heads"], key=len, reverse=True))
     tails = "|".join(re.escape(x) for x in sorted(h["venue_tails"], key=len, reverse=True))
     body = rf"(?:\s+{WORD}|{PAREN})*"
-    head_re = re.compile(rf"(?<![\w-])(?P<head>{heads})(?P<body>(?:\s+{WORD}){body})")
+    # every match begins with a head word (its first letter in either case): tried only there
+    head_re = Located(re.compile(rf"(?<![\w-])(?P<head>{heads})(?P<body>(?:\s+{WORD}){body})"),
+                      gazetteer.vocab()["venue_heads"])
     strong = "|".join(re.escape(x) for x in sorted(h["venue_tails_named"], key=len, reverse=True))
     tail_re = re.compile(rf"(?<=\bdi\s)(?P<body>(?:{WORD}\s+){{1,3}})(?P<head>{tails})\b")
     named_re = re.compile(rf"(?<![\w.-])(?P<body>(?:(?:[A-Z][a-z'’]+|[A-Z]{{2,}})\s+){{1,3}})(?P<head>{strong})\b")

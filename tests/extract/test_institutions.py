@@ -193,3 +193,23 @@ def test_district_body_without_a_district_name(extract, text):
                                   "Sidang digelar di Pengadilan Tipikor Padang."])
 def test_anticorruption_court_of_a_seat(extract, text):
     assert "org:pengadilan-tipikor:13.71" in orgs(extract, text)
+
+
+# --- clean_name skips its regexes only where they cannot match ------------------------------
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+_NAME_WORDS = st.sampled_from(["Kota", "KOTA", "kota", "Kota-Kota", "(Kota)", "Bogor", "RI", "R.I", "Republik",
+                               "Indonesia", "Kabupaten", "_a", "a_", "İ", "i", "Σ", "σ", "ς", "-", ",", "\n", " "])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.one_of(_NAME_WORDS, st.text(max_size=4)), max_size=7))
+def test_clean_name_fast_paths(words):
+    from kg.extract.institutions import _DOUBLED, _NATIONAL_TWICE, clean_name
+    from kg.text import squash
+
+    name = " ".join(words)
+    plain = _DOUBLED.sub(r"\1", squash(name))
+    plain = _NATIONAL_TWICE.sub(lambda m: m.group(0).split()[0] if m.group(0).startswith("RI")
+                                else "Republik Indonesia", plain)
+    assert clean_name.__wrapped__(name) == plain
