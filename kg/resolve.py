@@ -181,23 +181,70 @@ def _people(doc, pairs):
                 words.setdefault(w, m.label)
     if not words:
         return pairs
-    rx = re.compile(r"(?<![\w.])(" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")(?![\w])")
+    find = _word_finder(words)
     by_sentence: dict[int, list[Mention]] = defaultdict(list)
     for sent, m in pairs:
         by_sentence[sent.index].append(m)
     out = list(pairs)
     for sent in doc.sentences:
-        taken = [(m.start, m.end) for m in by_sentence[sent.index] if m.type != "Date"]
-        for hit in rx.finditer(sent.text):
-            s, e = sent.start + hit.start(), sent.start + hit.end()
+        taken = None
+        for start, end, word in find(sent.text):
+            if taken is None:
+                taken = [(m.start, m.end) for m in by_sentence[sent.index] if m.type != "Date"]
+            s, e = sent.start + start, sent.start + end
             if any(a < e and s < b for a, b in taken):
                 continue
-            m = Mention("Person", hit.group(1), s, e, label=hit.group(1), key=f"person:{slug(hit.group(1))}",
-                        names=frozenset({hit.group(1)}), qualifiers=frozenset({"coref"}), source="resolve")
+            m = Mention("Person", word, s, e, label=word, key=f"person:{slug(word)}",
+                        names=frozenset({word}), qualifiers=frozenset({"coref"}), source="resolve")
             out.append((sent, m))
             taken.append((s, e))
     out.sort(key=lambda p: (p[0].index, p[1].start))
     return out
+
+
+_RUN = re.compile(r"(?<![\w.])\w+")     # a word not glued to a word or a dot before it
+_WORD = re.compile(r"\w+")
+
+
+def _word_finder(words):
+    r"""``find(text)``: the (start, end, word) of each of ``words`` standing alone in ``text``
+    (no word character or dot before it, no word character after it), longest first, left to
+    right, as the regex ``(?<![\w.])(w1|w2|...)(?!\w)`` finds them, without compiling one
+    regex per article. A word that begins with no word character is left to that regex."""
+    if any(not _WORD.match(w) for w in words):
+        rx = re.compile(r"(?<![\w.])(" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+                        + r")(?![\w])")
+        return lambda text: [(h.start(), h.end(), h.group(1)) for h in rx.finditer(text)]
+    plain = set()                            # words that are one run of word characters
+    longer: dict[str, list[str]] = {}        # first run -> the longer words that begin with it
+    for w in sorted(words, key=len, reverse=True):
+        run = _WORD.match(w).group()
+        if run == w:
+            plain.add(w)
+        else:
+            longer.setdefault(run, []).append(w)
+
+    def find(text):
+        found = []
+        pos = 0
+        for m in _RUN.finditer(text):
+            start, run = m.start(), m.group()
+            if start < pos:
+                continue
+            word = None
+            for w in longer.get(run, ()):
+                end = start + len(w)
+                if text.startswith(w, start) and not (end < len(text) and _WORD.match(text, end)):
+                    word = w
+                    break
+            if word is None and run in plain:
+                word = run
+            if word is not None:
+                pos = start + len(word)
+                found.append((start, pos, word))
+        return found
+
+    return find
 
 
 def _person_keys(pairs) -> dict[int, str]:
