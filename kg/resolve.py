@@ -202,46 +202,32 @@ def _people(doc, pairs):
     return out
 
 
-_RUN = re.compile(r"(?<![\w.])\w+")     # a word not glued to a word or a dot before it
-_WORD = re.compile(r"\w+")
-
-
 def _word_finder(words):
     r"""``find(text)``: the (start, end, word) of each of ``words`` standing alone in ``text``
     (no word character or dot before it, no word character after it), longest first, left to
-    right, as the regex ``(?<![\w.])(w1|w2|...)(?!\w)`` finds them, without compiling one
-    regex per article. A word that begins with no word character is left to that regex."""
-    if any(not _WORD.match(w) for w in words):
-        rx = re.compile(r"(?<![\w.])(" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-                        + r")(?![\w])")
-        return lambda text: [(h.start(), h.end(), h.group(1)) for h in rx.finditer(text)]
-    plain = set()                            # words that are one run of word characters
-    longer: dict[str, list[str]] = {}        # first run -> the longer words that begin with it
-    for w in sorted(words, key=len, reverse=True):
-        run = _WORD.match(w).group()
-        if run == w:
-            plain.add(w)
-        else:
-            longer.setdefault(run, []).append(w)
+    right: what the regex ``(?<![\w.])(w1|w2|...)(?!\w)`` finds, without compiling one regex
+    per article."""
+    words = tuple(words)
 
     def find(text):
-        found = []
-        pos = 0
-        for m in _RUN.finditer(text):
-            start, run = m.start(), m.group()
-            if start < pos:
-                continue
-            word = None
-            for w in longer.get(run, ()):
-                end = start + len(w)
-                if text.startswith(w, start) and not (end < len(text) and _WORD.match(text, end)):
-                    word = w
-                    break
-            if word is None and run in plain:
-                word = run
-            if word is not None:
-                pos = start + len(word)
-                found.append((start, pos, word))
+        hits = []
+        n = len(text)
+        for w in words:
+            i = text.find(w)
+            while i >= 0:
+                e = i + len(w)
+                if (i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "_.")) and \
+                        (e == n or not (text[e].isalnum() or text[e] == "_")):
+                    hits.append((i, -len(w), w))
+                i = text.find(w, i + 1)
+        if not hits:
+            return hits
+        hits.sort()
+        found, pos = [], 0
+        for i, minus, w in hits:   # at each place the longest word, then on after it
+            if i >= pos:
+                pos = i - minus
+                found.append((i, pos, w))
         return found
 
     return find
