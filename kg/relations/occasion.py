@@ -114,8 +114,10 @@ def _elsewhere(doc, is_election) -> set[int]:
 
 def _outside(text: str, start: int, end: int, quotes) -> str:
     """The sentence with its quoted words blanked: a cue inside a quote is the speaker's."""
+    spans = [(max(a, start), min(b, end)) for a, b in quotes if a < end and start < b]
+    if not spans:
+        return text[start:end]
     chars = list(text[start:end])
-    for a, b in quotes:
-        for i in range(max(a, start), min(b, end)):
-            chars[i - start] = " "
+    for a, b in spans:
+        chars[a - start:b - start] = " " * (b - a)
     return "".join(chars)
