@@ -115,21 +115,61 @@ def _acceptable(name: str, type_: str) -> bool:
         if " ".join(tokens) in words["event_heads"]:
             return False      # a generic head alone: "Rapat", "Pelantikan"
     if type_ == "Organization":
-        if " ".join(tokens) in words["generic_orgs"]:
-            return False      # "Pemerintah"
-        levels, others = words["levels"], 0
-        for t in tokens:
-            if t not in levels:
-                others += 1
-                if others > 1:
-                    return True
-        rest = [t for t in tokens if t not in levels]
-        if len(rest) < len(tokens) and (not rest or rest[0] in words["generic_orgs"]):
-            return False      # "Dinas Kabupaten"
+        return _organization_ok(tokens, words)
     return True
 
 
 acceptable = lru_cache(maxsize=1 << 16)(_acceptable)
+
+
+@cache
+def _triggers():
+    """One automaton of what, in a lower-cased ASCII name, can make tidy() change more than
+    its spacing and ends, or make a determiner a word of it: a doubled level word,
+    "republik", a bracket, a determiner."""
+    import ahocorasick
+
+    auto = ahocorasick.Automaton()
+    for w in (*_DOUBLED_LOWER, "republik", "(", ")", *_words()["determiners"]):
+        auto.add_word(w, w)
+    auto.make_automaton()
+    return auto
+
+
+def _clean(name: str, type_: str) -> tuple[str, bool]:
+    """``(tidy(name), acceptable(tidy(name), type_))``: most names are plain ASCII with none of
+    the triggers, and then neither needs a regex."""
+    t = " ".join(name.split())
+    if t.isascii():
+        low = t.lower()
+        for _ in _triggers().iter(low):
+            break
+        else:
+            t = t.strip(" ,;:-")
+            if not t or len(t) > 200 or _ALNUM.search(t) is None:
+                return t, False
+            if type_ != "Event" and type_ != "Organization":
+                return t, True
+            if type_ == "Organization" and t.replace(" ", "").isalnum():   # its words are its tokens
+                return t, _organization_ok(t.lower().split(" "), _words())
+    t = _tidy(name)
+    return t, bool(t) and _acceptable(t, type_)
+
+
+def _organization_ok(tokens: list[str], words) -> bool:
+    """The test of an organization's name in :func:`acceptable`, on its (casefolded) tokens."""
+    if " ".join(tokens) in words["generic_orgs"]:
+        return False      # "Pemerintah"
+    levels, others = words["levels"], 0
+    for t in tokens:
+        if t not in levels:
+            others += 1
+            if others > 1:
+                return True
+    rest = [t for t in tokens if t not in levels]
+    return not (len(rest) < len(tokens) and (not rest or rest[0] in words["generic_orgs"]))   # "Dinas Kabupaten"
+
+
 _CLEAN_SIZE = 1 << 16
 _CLEAN: dict[str, dict[str, tuple[str, bool]]] = {}   # type -> name -> (tidied, acceptable)
 
@@ -147,8 +187,7 @@ def names_for(type_: str, names, label: str) -> tuple[str, frozenset[str]]:
     for n in names:
         hit = cache.get(n)
         if hit is None:
-            t = _tidy(n)
-            hit = cache[n] = (t, bool(t) and _acceptable(t, type_))
+            hit = cache[n] = _clean(n, type_)
         t, ok = hit
         if ok or (t and declared and fold(t) in declared):
             kept.add(t)

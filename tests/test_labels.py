@@ -121,3 +121,15 @@ def test_names_for_answers_alike_the_second_time():
     first = names_for("Organization", {"Dinas Kabupaten", "Dinas  Sosial Kabupaten Contoh"}, "Dinas Sosial")
     again = names_for("Organization", {"Dinas Kabupaten", "Dinas  Sosial Kabupaten Contoh"}, "Dinas Sosial")
     assert first == again == ("Dinas Sosial", frozenset({"Dinas Sosial", "Dinas Sosial Kabupaten Contoh"}))
+
+
+@pytest.mark.parametrize("type_", ["Organization", "Office", "Event", "Place", "Person", "Law"])
+@pytest.mark.parametrize("name", [
+    "Dinas Kabupaten", "Dinas  Sosial Kabupaten Contoh ", "Pemerintah Daerah", "Kabupaten Kota", "rapat itu",
+    "Kepala Dinas Inisiatif", "KPU Kota Kota Contoh", "Badan (BPS", "Rapat", "dilantik", "Kementerian Republik Indonesia RI",
+    "- Dinas Sosial -", "Bupati Contoh;", "Balai  Kota", "Pemkab Contoh", "Kantor Camat ini", "Dinas Sosial ’Contoh’",
+])
+def test_names_for_keeps_a_name_as_tidy_and_acceptable_say(name, type_):
+    tidied = tidy(name)
+    kept = tidied in names_for(type_, {name}, "Nama Lain Sekali")[1]
+    assert kept is (bool(tidied) and acceptable(tidied, type_))
