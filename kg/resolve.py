@@ -173,7 +173,7 @@ def _people(doc, pairs):
     """Find later bare mentions of the people already named in the article."""
     full = [m for _, m in pairs if m.type == "Person" and len(m.label.split()) >= 1]
     words: dict[str, str] = {}
-    not_names = {w.casefold() for w in load_yaml("names.yaml")["not_names"]}
+    not_names = _not_names()
     for m in full:
         for w in m.label.split():
             w = w.strip(".")
@@ -472,6 +472,12 @@ def _dateline_subregion(name: str, region_codes):
             if group:
                 break
     return None
+
+
+@cache
+def _not_names() -> frozenset[str]:
+    """Words of a person's label that are no name of theirs (casefolded), from names.yaml."""
+    return frozenset(w.casefold() for w in load_yaml("names.yaml")["not_names"])
 
 
 @cache
