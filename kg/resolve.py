@@ -361,8 +361,8 @@ def _event_keys(doc, pairs):
             first = (m.label or "").split()[0].casefold()
             family = [k for k in kinds if k != find(m.value) and k.split()[0].casefold() == first
                       and named_at.get(k, (1 << 30,))[:2] < (s.index, m.start)]
-            if family:
-                parent[find(m.value)] = family[0]
+            if family and find(family[0]) != find(m.value):   # (already one kind: linking would loop)
+                parent[find(m.value)] = find(family[0])
         root = find(m.value)
         if root not in kind_key:
             kind_key[root] = f"event:{slug(root)}@{slug_doc}"

@@ -23,3 +23,25 @@ def _by_regex(words, text):
 ])
 def test_bare_names_are_found_as_the_regex_finds_them(words, text):
     assert _word_finder(dict.fromkeys(words))(text) == _by_regex(words, text)
+
+
+def test_bare_heads_that_join_kinds_already_one_do_not_loop():
+    """"Rapat" and "rapat paripurna" each join the first rapat the article names; a later
+    "Rapat" must not link that kind to one already joined to it (a loop: the build hung)."""
+    from types import SimpleNamespace
+
+    from kg.model import Mention, Sentence
+    from kg.resolve import _event_keys
+
+    said = [("Rapat Koordinasi Daerah", "Rapat Koordinasi"), ("Rapat Paripurna DPRD", "Rapat Paripurna"),
+            ("Rapat", "Rapat"), ("rapat paripurna", "Rapat Paripurna"), ("Rapat", "Rapat")]
+    text = ". ".join(label for label, _ in said) + "."
+    pairs, pos = [], 0
+    for i, (label, kind) in enumerate(said):
+        sent = Sentence(i, pos, pos + len(label), label)
+        pairs.append((sent, Mention("Event", label, pos, pos + len(label), label=label, value=kind)))
+        pos += len(label) + 2
+    doc = SimpleNamespace(article=SimpleNamespace(id="contoh.txt", text=text), reference_date=None)
+    keys, main = _event_keys(doc, pairs)   # returns
+    assert main == "event:rapat-koordinasi@contoh"
+    assert [keys[id(m)] for _, m in pairs if m.label == "Rapat"] == [main, main]
