@@ -35,6 +35,7 @@ _SEP = re.compile(
 )
 _CONJ_IN = re.compile(r"(?<![\w-])(dan|serta|maupun|atau)(?![\w-])|&")
 _OPEN, _CLOSE = "([{“\"", ")]}”\""
+_BRACKET = re.compile(r"[(\[{“)\]}”]")   # what opens and closes a bracket in separators()
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,11 +78,11 @@ def separators(text: str, start: int = 0, end: int | None = None, *,
     # bracket depth at every position (quotes that open and close count as brackets)
     closed: list[tuple[int, int]] = []
     stack: list[int] = []
-    for i in range(start, end):
-        ch = text[i]
+    for m in _BRACKET.finditer(text, start, end):
+        i, ch = m.start(), m.group()
         if ch in "([{“":
             stack.append(i)
-        elif ch in ")]}”" and stack:
+        elif stack:
             closed.append((stack.pop(), i + 1))
     if stack:  # an unclosed bracket shields the rest of the stretch
         closed.append((stack[0], end))

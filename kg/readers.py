@@ -36,10 +36,13 @@ class ArticleError(Exception):
 def clean(text: str) -> str:
     """Newlines to "\\n"; mojibake repaired; controls and lone surrogates to spaces/U+FFFD."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if MOJIBAKE.search(text):
+    # mojibake opens with one of three letters: looking for them is far cheaper than the regex
+    if ("Ã" in text or "Â" in text or "â" in text) and MOJIBAKE.search(text):
         import ftfy
 
         text = ftfy.fix_encoding(text)
+    if CONTROL.search(text) is None:
+        return text
     return CONTROL.sub(lambda m: "\ufffd" if "\ud800" <= m.group(0) <= "\udfff" else " ", text)
 
 

@@ -173,7 +173,7 @@ def _people(doc, pairs):
     """Find later bare mentions of the people already named in the article."""
     full = [m for _, m in pairs if m.type == "Person" and len(m.label.split()) >= 1]
     words: dict[str, str] = {}
-    not_names = {w.casefold() for w in load_yaml("names.yaml")["not_names"]}
+    not_names = _not_names()
     for m in full:
         for w in m.label.split():
             w = w.strip(".")
@@ -181,23 +181,56 @@ def _people(doc, pairs):
                 words.setdefault(w, m.label)
     if not words:
         return pairs
-    rx = re.compile(r"(?<![\w.])(" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")(?![\w])")
+    find = _word_finder(words)
     by_sentence: dict[int, list[Mention]] = defaultdict(list)
     for sent, m in pairs:
         by_sentence[sent.index].append(m)
     out = list(pairs)
     for sent in doc.sentences:
-        taken = [(m.start, m.end) for m in by_sentence[sent.index] if m.type != "Date"]
-        for hit in rx.finditer(sent.text):
-            s, e = sent.start + hit.start(), sent.start + hit.end()
+        taken = None
+        for start, end, word in find(sent.text):
+            if taken is None:
+                taken = [(m.start, m.end) for m in by_sentence[sent.index] if m.type != "Date"]
+            s, e = sent.start + start, sent.start + end
             if any(a < e and s < b for a, b in taken):
                 continue
-            m = Mention("Person", hit.group(1), s, e, label=hit.group(1), key=f"person:{slug(hit.group(1))}",
-                        names=frozenset({hit.group(1)}), qualifiers=frozenset({"coref"}), source="resolve")
+            m = Mention("Person", word, s, e, label=word, key=f"person:{slug(word)}",
+                        names=frozenset({word}), qualifiers=frozenset({"coref"}), source="resolve")
             out.append((sent, m))
             taken.append((s, e))
     out.sort(key=lambda p: (p[0].index, p[1].start))
     return out
+
+
+def _word_finder(words):
+    r"""``find(text)``: the (start, end, word) of each of ``words`` standing alone in ``text``
+    (no word character or dot before it, no word character after it), longest first, left to
+    right: what the regex ``(?<![\w.])(w1|w2|...)(?!\w)`` finds, without compiling one regex
+    per article."""
+    words = tuple(words)
+
+    def find(text):
+        hits = []
+        n = len(text)
+        for w in words:
+            i = text.find(w)
+            while i >= 0:
+                e = i + len(w)
+                if (i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "_.")) and \
+                        (e == n or not (text[e].isalnum() or text[e] == "_")):
+                    hits.append((i, -len(w), w))
+                i = text.find(w, i + 1)
+        if not hits:
+            return hits
+        hits.sort()
+        found, pos = [], 0
+        for i, minus, w in hits:   # at each place the longest word, then on after it
+            if i >= pos:
+                pos = i - minus
+                found.append((i, pos, w))
+        return found
+
+    return find
 
 
 def _person_keys(pairs) -> dict[int, str]:
@@ -328,8 +361,8 @@ def _event_keys(doc, pairs):
             first = (m.label or "").split()[0].casefold()
             family = [k for k in kinds if k != find(m.value) and k.split()[0].casefold() == first
                       and named_at.get(k, (1 << 30,))[:2] < (s.index, m.start)]
-            if family:
-                parent[find(m.value)] = family[0]
+            if family and find(family[0]) != find(m.value):   # (already one kind: linking would loop)
+                parent[find(m.value)] = find(family[0])
         root = find(m.value)
         if root not in kind_key:
             kind_key[root] = f"event:{slug(root)}@{slug_doc}"
@@ -439,6 +472,12 @@ def _dateline_subregion(name: str, region_codes):
             if group:
                 break
     return None
+
+
+@cache
+def _not_names() -> frozenset[str]:
+    """Words of a person's label that are no name of theirs (casefolded), from names.yaml."""
+    return frozenset(w.casefold() for w in load_yaml("names.yaml")["not_names"])
 
 
 @cache

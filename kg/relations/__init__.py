@@ -51,9 +51,19 @@ def add_fact(doc, subject: str, predicate: str, obj: str, sentence, start: int, 
 
 
 def by_sentence(doc):
+    """Sentence index -> the resolved mentions in it, in order; made once per article and
+    shared by the relation steps (which only read it)."""
+    made = getattr(doc, "_by_sentence", None)
+    if made is not None and made[0] is doc.resolved and made[1] == len(doc.resolved):
+        return made[2]
     out = defaultdict(list)
     for r in doc.resolved:
         out[r.sentence.index].append(r)
     for v in out.values():
-        v.sort(key=lambda r: r.mention.start)
+        v.sort(key=_start)
+    doc._by_sentence = (doc.resolved, len(doc.resolved), out)
     return out
+
+
+def _start(r) -> int:
+    return r.mention.start

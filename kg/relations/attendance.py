@@ -59,6 +59,48 @@ def _regexes():
     }
 
 
+# the cue regexes that read words only, and their words
+_WORD_CUES = {"list": "list_cues", "subject": "subject_verbs", "installed": "installing_verbs",
+              "signing": "signing_cues", "rotation": "rotation_cues", "absent": "absence_phrases"}
+# the characters that match an ASCII letter when case is ignored yet lower-case to another
+_ODD_CASE = ("İ", "ı", "ſ", "K")
+
+
+@cache
+def _cue_words():
+    """(automaton of the lower-cased cue words -> the regexes they belong to, the regexes
+    that must always run: those with a word not in ASCII)."""
+    import ahocorasick
+
+    v = _vocab()
+    where: dict[str, set[str]] = {}
+    always = set()
+    for name, key in _WORD_CUES.items():
+        if all(w.isascii() for w in v[key]):
+            for w in v[key]:
+                if w:
+                    where.setdefault(w.lower(), set()).add(name)
+        else:
+            always.add(name)
+    auto = ahocorasick.Automaton()
+    for w, names in where.items():
+        auto.add_word(w, frozenset(names))
+    auto.make_automaton()
+    return auto, frozenset(always)
+
+
+def _may_match(text: str) -> set[str]:
+    """The word cue regexes that can match in ``text``: those one of whose words is in it,
+    ignoring case (one automaton pass instead of a regex scan each)."""
+    if any(c in text for c in _ODD_CASE):
+        return set(_WORD_CUES)
+    auto, found = _cue_words()
+    found = set(found)
+    for _, names in auto.iter(text.lower()):
+        found |= names
+    return found
+
+
 def _is_election(key: str) -> bool:
     return key.startswith(("event:pemilu", "event:pilkada", "event:pilgub", "event:pilbup", "event:pilwalkot"))
 
@@ -99,7 +141,8 @@ def attendance(doc) -> None:
                 attended.append((r.key, ev, sent, r.mention.start, r.mention.end))
 
         # a list after a cue: "Turut hadir A, B dan C", "tidak dihadiri Kadis A"
-        for m in rx["list"].finditer(text):
+        can = _may_match(text)
+        for m in (rx["list"].finditer(text) if "list" in can else ()):
             negated = bool(rx["negation"].search(text[:m.start()]))
             end = _clause_end(text, m.end())
             ev = event_for(0) if not events else _event_named_near(events, off + m.start())
@@ -107,7 +150,7 @@ def attendance(doc) -> None:
                 record(r, ev, negated)
         # a subject before a verb of taking part: "Bupati A bersama B menghadiri ..."
         elections = [r for r in rs if r.mention.type == "Event" and r.key and _is_election(r.key)]
-        for m in rx["subject"].finditer(text):
+        for m in (rx["subject"].finditer(text) if "subject" in can else ()):
             nxt = min((r for r in events + elections if r.mention.start - off >= m.end()),
                       key=lambda r: r.mention.start, default=None)
             if nxt is not None and nxt in elections:
@@ -117,14 +160,14 @@ def attendance(doc) -> None:
             for r in _subject(text, off, m.start(), actors, rs):
                 record(r, ev, negated)
         # "A batal hadir", "A berhalangan hadir", "A absen"
-        for m in rx["absent"].finditer(text):
+        for m in (rx["absent"].finditer(text) if "absent" in can else ()):
             ev = event_for(0)
             for r in _subject(text, off, m.start(), actors, rs):
                 absent.add((r.key, ev))
                 absent.add((r.key, main))
         # the people installed, at an installation
         if installing or any(re.search(_vocab()["installation_event"], r.key) for r in events):
-            for m in rx["installed"].finditer(text):
+            for m in (rx["installed"].finditer(text) if "installed" in can else ()):
                 end = _clause_end(text, m.end())
                 ev = next((r.key for r in events if re.search(_vocab()["installation_event"], r.key)), main)
                 for r in _members(text, off, m.end(), end, actors, rs, people_only=True):
@@ -133,12 +176,12 @@ def attendance(doc) -> None:
         # "jabatan Kepala Dinas X diserahkan kepada B"
         inst = next((r.key for r in events if re.search(_vocab()["installation_event"], r.key)),
                     main if installing else None)
-        if inst and rx["rotation"].search(text):
+        if inst and "rotation" in can and rx["rotation"].search(text):
             for r in actors:
                 if r.mention.type == "Person":
                     record(r, inst, False)
         # the parties to a signing: "penandatanganan MoU antara Pemkab A dan Universitas B"
-        for m in rx["signing"].finditer(text):
+        for m in (rx["signing"].finditer(text) if "signing" in can else ()):
             g = re.compile(r"\b(?:antara|oleh|dengan)\s+").search(text, m.end())
             if g and g.start() - m.end() < 120:
                 end = _clause_end(text, g.end())
@@ -238,8 +281,9 @@ def _near_start(text: str, start: int, pos: int, names) -> bool:
     names of offices, bodies and places ("para Kepala OPD dan ...", "unsur Forkopimcam")?"""
     chunk = list(text[start:pos])
     for a, b in names:
-        for i in range(max(a, start), min(b, pos)):
-            chunk[i - start] = " "
+        lo, hi = max(a, start), min(b, pos)
+        if lo < hi:
+            chunk[lo - start:hi - start] = " " * (hi - lo)
     return len([w for w in "".join(chunk).split() if any(c.isalnum() for c in w)]) <= 3
 
 

@@ -18,7 +18,7 @@ main event; an article with no event gets no roles.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from .. import gazetteer
 from ..data import load_yaml
@@ -62,7 +62,7 @@ def cues() -> list[tuple[re.Pattern, str]]:
 @cache
 def _cue_words():
     """One automaton of every cue word (as written: the cue regexes are case-sensitive),
-    each with the indices of the cue tables it belongs to."""
+    each with its length and the indices of the cue tables it belongs to."""
     import ahocorasick
 
     where: dict[str, set[int]] = {}
@@ -71,7 +71,7 @@ def _cue_words():
             where.setdefault(w, set()).add(i)
     auto = ahocorasick.Automaton()
     for w, idx in where.items():
-        auto.add_word(w, frozenset(idx))
+        auto.add_word(w, (len(w), tuple(sorted(idx))))
     auto.make_automaton()
     return auto
 
@@ -85,17 +85,33 @@ def _pronoun_re() -> re.Pattern:
     return re.compile(rf"(?<![\w-])(?:(?:{pron})(?=\s+(?:juga\s+|pun\s+)?[a-z]+)|(?:{alternation(nya)}))(?![\w-])")
 
 
+@lru_cache(maxsize=256)   # the roles and the citations read the cues of the same sentences
 def find_cues(text: str, offset: int) -> list[tuple[int, int, str]]:
+    """The cues of ``text`` (a sentence at ``offset``): (start, end, kind), in order. What
+    each cue regex of :func:`cues` finds (a cue word with no word character or hyphen on
+    either side; at one place the longest; left to right), a cue overlapping one of an
+    earlier table dropped; read off one automaton pass. Callers share the list: they must
+    not change it."""
+    tables = cues()
+    hits: list[list[tuple[int, int]]] = [[] for _ in tables]
+    n = len(text)
+    for last, (size, idx) in _cue_words().iter(text):
+        start, end = last + 1 - size, last + 1
+        if start and (text[start - 1].isalnum() or text[start - 1] in "_-"):
+            continue
+        if end < n and (text[end].isalnum() or text[end] in "_-"):
+            continue
+        for i in idx:
+            hits[i].append((start, -size))
     found = []
     taken: list[tuple[int, int]] = []
-    present: set[int] = set()
-    for _, idx in _cue_words().iter(text):  # which cue tables can match at all
-        present |= idx
-    for i, (rx, kind) in enumerate(cues()):
-        if i not in present:
-            continue
-        for m in rx.finditer(text):
-            s, e = offset + m.start(), offset + m.end()
+    for i, (_, kind) in enumerate(tables):
+        pos = 0
+        for start, minus in sorted(hits[i]):
+            if start < pos:
+                continue
+            pos = start - minus   # the regex goes on after its match
+            s, e = offset + start, offset + pos
             if any(a < e and s < b for a, b in taken):
                 continue
             taken.append((s, e))
