@@ -227,7 +227,9 @@ class EventExtractor:
     def _election(self, text, m, context, known) -> Mention | None:
         c = _config()
         form = _form(m.group(1), c["elections"])
-        kind = c["elections"][form]
+        kind = c["elections"].get(form)
+        if kind is None:
+            return None
         if kind == "pilkades":
             return None
         if _inside_acronym_name(text, m):
@@ -384,10 +386,16 @@ def _inside_acronym_name(text: str, m) -> bool:
     return any(_initials_fit(words[-n:], acronym) for n in range(own + 1, min(len(words), own + 6) + 1))
 
 
+def _caseless(word: str) -> str:
+    """The word as ``re.IGNORECASE`` compares it: casefolded, and the dotless and dotted
+    Turkish i taken for i (the regex lets "PEMİLU" and "Pemılu" match "Pemilu")."""
+    return word.casefold().replace("i\u0307", "i").replace("\u0131", "i")
+
+
 def _form(word: str, table: dict) -> str:
-    low = word.lower()
+    low = _caseless(word)
     for f in table:
-        if f.lower() == low:
+        if _caseless(f) == low:
             return f
     return word
 

@@ -94,3 +94,12 @@ def test_dated_act_carries_a_name(extract):
 def test_undated_act_is_only_a_reference(extract):
     found = events(extract, "Bantuan itu diserahkan kepada warga.")
     assert all("anchored" not in m.qualifiers for m in found)
+
+
+@pytest.mark.parametrize("text", [
+    "ASN harus netral pada PEMİLU 2024.",     # dotted capital I
+    "ASN harus netral pada Pemılu 2024.",     # dotless i
+])
+def test_election_word_with_a_turkish_i_is_the_election(extract, text):
+    # The case-blind regex matches these spellings; the article used to fail with a KeyError.
+    assert "event:pemilu-2024" in {m.key for m in events(extract, text)}
