@@ -31,7 +31,7 @@ import networkx as nx
 
 from .graph import SAMPLE_ARTICLES, SAMPLE_SOURCES  # the samples of the in-memory views
 from .budget import ARTICLE_SECONDS
-from .graph import merge_entity
+from .graph import _better_label
 from .model import Article, Entity
 
 BATCH = 32              # articles per task sent to a worker
@@ -199,12 +199,63 @@ def _entity_summaries(doc) -> list[tuple]:
 
 
 # ---------------------------------------------------------------------------- the index
+SEP = "\x00"   # between the names of an entity in its packed string (a name never holds it: see _Names)
+
+
+class _Names:
+    """The distinct names of one entity, packed: one string ``"a\\0b\\0c"`` instead of a set
+    of string objects (a name costs its characters and a separator, not a string object
+    and a hash-table slot: about a quarter of the memory, for the million spellings of
+    a 10k-article build). New names wait in a set and are folded in when they outnumber
+    half the packed ones, so folding costs a constant per name. A name holding the
+    separator (never seen) is kept in a set of its own."""
+
+    __slots__ = ("packed", "n", "pending", "odd")
+
+    def __init__(self) -> None:
+        self.packed = ""
+        self.n = 0
+        self.pending: set | None = None
+        self.odd: set | None = None
+
+    def update(self, names, label: str) -> None:
+        pending = self.pending
+        if pending is None:
+            pending = self.pending = set(names)
+        else:
+            pending |= names
+        pending.add(label)
+        if len(pending) > 8 + (self.n >> 1):
+            self.fold()
+
+    def fold(self) -> None:
+        pending = self.pending
+        self.pending = None
+        if not pending:
+            return
+        if any(SEP in name for name in pending):
+            odd = {name for name in pending if SEP in name}
+            pending -= odd
+            self.odd = odd if self.odd is None else self.odd | odd
+        if self.n:
+            pending.update(self.packed.split(SEP))
+        self.packed = SEP.join(pending)
+        self.n = len(pending)
+
+    def as_set(self) -> set:
+        self.fold()
+        out = set(self.packed.split(SEP)) if self.n else set()
+        if self.odd:
+            out |= self.odd
+        return out
+
+
 @dataclass(slots=True)
 class _Ent:
     type: str
     label: str
-    names: set = field(default_factory=set)
-    ids: dict = field(default_factory=dict)
+    names: _Names = field(default_factory=_Names)
+    ids: dict | None = None                         # per scheme the smallest value (None: none yet)
     count: int = 0
     articles: list = field(default_factory=list)
     evidence: list = field(default_factory=list)    # (article, index, sentence, offset, start, end)
@@ -213,9 +264,12 @@ class _Ent:
 
 @dataclass(slots=True)
 class _Rel:
-    qualifiers: set = field(default_factory=set)
+    qualifiers: frozenset | None = None             # None: no qualifier (most relations)
     count: int = 0
     articles: list = field(default_factory=list)
+
+
+_NO_QUALIFIERS: frozenset = frozenset()
 
 
 class StreamedGraph:
@@ -257,24 +311,40 @@ class StreamedGraph:
             node = self._nodes.get(key)
             if node is None:
                 node = self._nodes[key] = _Ent(type_, label)
-            node.label = merge_entity(node.label, node.names, node.ids, label, names, ids)
+            # kg.graph.merge_entity on the packed names: every name and label, per
+            # identifier scheme the smallest value, the fuller label
+            node.names.update(names, label)
+            if ids:
+                have = node.ids
+                if have is None:
+                    node.ids = dict(ids)
+                else:
+                    for scheme, value in ids.items():
+                        old = have.get(scheme)
+                        have[scheme] = value if old is None else min(old, value)
+            if label != node.label:
+                node.label = _better_label(node.label, label)
             if sighted:
                 node.count += 1
                 if len(node.articles) < SAMPLE_ARTICLES:
                     node.articles.append(article_id)
+            if len(node.evidence) >= SAMPLE_SOURCES and len(node.texts) >= SAMPLE_SOURCES:
+                continue
             for idx, text, offset, start, end in evs:
                 if len(node.evidence) < SAMPLE_SOURCES:
                     node.evidence.append((article_id, idx, text, offset, start, end))
-                squashed = " ".join(text.split())
-                if squashed == text:
-                    squashed = text  # one string object for both samples
-                if squashed and squashed not in node.texts and len(node.texts) < SAMPLE_SOURCES:
-                    node.texts.append(squashed)
+                if len(node.texts) < SAMPLE_SOURCES:
+                    squashed = " ".join(text.split())
+                    if squashed == text:
+                        squashed = text  # one string object for both samples
+                    if squashed and squashed not in node.texts:
+                        node.texts.append(squashed)
         for ident, quals in payload["relations"]:
             rel = self._rels.get(ident)
             if rel is None:
                 rel = self._rels[ident] = _Rel()
-            rel.qualifiers |= quals
+            if quals:
+                rel.qualifiers = frozenset(quals) if rel.qualifiers is None else rel.qualifiers | quals
             rel.count += 1
             if len(rel.articles) < SAMPLE_ARTICLES:
                 rel.articles.append(article_id)
@@ -300,7 +370,7 @@ class StreamedGraph:
         def all_lines():
             for key in sorted(self._nodes):
                 n = self._nodes[key]
-                yield from entity_lines(key, n.type, n.label, n.names, n.ids.items())
+                yield from entity_lines(key, n.type, n.label, n.names.as_set(), n.ids.items() if n.ids else ())
             for s, p, o in sorted(self._rels):
                 yield relation_line(s, p, o)
 
@@ -340,7 +410,7 @@ class StreamedGraph:
         return len(self._nodes)
 
     def entities(self) -> list[Entity]:
-        return [Entity(k, n.type, n.label, frozenset(n.names), tuple(sorted(n.ids.items())))
+        return [Entity(k, n.type, n.label, frozenset(n.names.as_set()), tuple(sorted(n.ids.items())) if n.ids else ())
                 for k, n in sorted(self._nodes.items())]
 
     def relation_count(self) -> int:
@@ -360,15 +430,16 @@ class StreamedGraph:
         g = nx.MultiDiGraph()
         for key in sorted(self._nodes):
             n = self._nodes[key]
-            g.add_node(key, type=n.type, label=n.label, names=sorted(n.names), articles=sorted(n.articles),
-                       article_count=n.count, sentences=list(n.texts), ids=dict(n.ids), dates=[], end_dates=[])
+            g.add_node(key, type=n.type, label=n.label, names=sorted(n.names.as_set()), articles=sorted(n.articles),
+                       article_count=n.count, sentences=list(n.texts), ids=dict(n.ids or {}), dates=[], end_dates=[])
         for (s, p, o), rel in sorted(self._rels.items()):
             if p in ("heldOn", "endDate"):
                 if s in g:
                     g.nodes[s]["dates" if p == "heldOn" else "end_dates"].append(o)
                 continue
             if s in g and o in g:
-                g.add_edge(s, o, key=p, predicate=p, qualifiers=sorted(rel.qualifiers), articles=sorted(rel.articles),
+                g.add_edge(s, o, key=p, predicate=p, qualifiers=sorted(rel.qualifiers or _NO_QUALIFIERS),
+                           articles=sorted(rel.articles),
                            article_count=rel.count)
         return g
 
