@@ -123,3 +123,25 @@ def test_turtle_written_in_small_chunks_is_the_same_file(tmp_path, monkeypatch):
     a = in_memory([ROOT / "sources"], tmp_path / "mem")
     b = streamed([ROOT / "sources"], tmp_path / "stream")
     assert a["graph.ttl"] == b["graph.ttl"] and a["graph.nt"] == b["graph.nt"]
+
+
+@pytest.mark.parametrize("batches", [
+    [({"Kepala Dinas Pendidikan"}, "Kepala Dinas Pendidikan")],
+    [({"Bupati Sleman", "Bupati Kabupaten Sleman"}, "Bupati Sleman"),
+     ({"Bupati Sleman"}, "Bupati Kabupaten Sleman"), (set(), "Bupati Sleman")],
+    [({f"Camat Wilayah {i}" for i in range(k, k + 20)}, f"Camat Wilayah {k}") for k in range(0, 200, 7)],
+    [({"nama\x00dengan pemisah", "Lurah Sukamaju"}, "Lurah Sukamaju"), ({"Lurah Sukamaju", ""}, "nama\x00lain")],
+])
+def test_packed_names_hold_the_same_names_as_a_set(batches):
+    """The index packs an entity's names in one string: the same names as a set union,
+    whatever the order of arrival, a name holding the separator included."""
+    from kg.stream import _Names
+
+    names, expected = _Names(), set()
+    for batch, label in batches:
+        names.update(frozenset(batch), label)
+        expected |= batch | {label}
+    assert names.as_set() == expected
+    assert names.as_set() == expected  # folding twice changes nothing
+    names.update(frozenset(), "Kepala Baru")
+    assert names.as_set() == expected | {"Kepala Baru"}
