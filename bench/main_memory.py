@@ -74,7 +74,8 @@ def main(argv=None) -> int:
              for e in nodes.values()], seen)
         parts["entity index (rest)"] = deep_size(nodes, seen)
         parts["relations"] = deep_size(getattr(g, "_rels", {}), seen)
-        parts["article metadata"] = deep_size(g.articles, seen)
+        arts = g.articles
+        parts["article metadata"] = deep_size([arts._ids, arts._ends] if hasattr(arts, "_ids") else arts, seen)
         parts["article offsets"] = deep_size(getattr(g, "_offsets", {}), seen)
         spellings = sum(len(x) for x in names if x is not None)
         for k, v in parts.items():

@@ -22,7 +22,9 @@ from __future__ import annotations
 import json
 import os
 import tempfile
-from collections.abc import Callable, Iterable, Iterator
+from array import array
+from bisect import bisect_left
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -166,8 +168,6 @@ def _process_one(source: Source) -> tuple:
     payload = {
         "nt": nt, "ttl": ttl, "ttl_header": header,
         "record": dump(article),
-        "title": article.title or "", "url": article.url or "",
-        "published": article.published.isoformat() if article.published else "",
         "entities": _entity_summaries(doc),
         "relations": [(ident, rec["qualifiers"]) for (kind, ident), rec in records(doc) if kind == "r"],
     }
@@ -272,6 +272,58 @@ class _Rel:
 _NO_QUALIFIERS: frozenset = frozenset()
 
 
+class _Articles(Mapping):
+    """The articles of a streaming build, by id, read back from ``articles.jsonl`` when
+    asked for (metadata only: ``text`` is ""; the text is :meth:`text`). In memory: the
+    ids (in order: a build adds them sorted) and where each record ends, about 100
+    bytes an article instead of an Article object and an offset pair (650)."""
+
+    def __init__(self, graph: "StreamedGraph") -> None:
+        self._graph = graph
+        self._ids: list[str] = []
+        self._ends = array("q")
+
+    def append(self, article_id: str, end: int) -> None:
+        if self._ids and article_id <= self._ids[-1]:
+            raise ValueError(f"articles must come in order of id: {article_id} after {self._ids[-1]}")
+        self._ids.append(article_id)
+        self._ends.append(end)
+
+    def _index(self, article_id) -> int:
+        i = bisect_left(self._ids, article_id)
+        if i == len(self._ids) or self._ids[i] != article_id:
+            raise KeyError(article_id)
+        return i
+
+    def _record(self, article_id: str) -> dict:
+        i = self._index(article_id)
+        start = self._ends[i - 1] if i else 0
+        with open(self._graph.articles_path, "rb") as fh:
+            fh.seek(start)
+            return json.loads(fh.read(self._ends[i] - start))
+
+    def __getitem__(self, article_id: str) -> Article:
+        rec = self._record(article_id)
+        return Article(id=rec["id"], path=rec["path"], text="", body=(), title=rec.get("title") or None,
+                       url=rec.get("url") or None, published=_date(rec.get("published") or ""))
+
+    def __contains__(self, article_id) -> bool:
+        try:
+            self._index(article_id)
+        except (KeyError, TypeError):
+            return False
+        return True
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._ids)
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+    def text(self, article_id: str) -> str:
+        return self._record(article_id)["text"]
+
+
 class StreamedGraph:
     """What a streaming build keeps in memory: the entity and relation index, with
     counts and a few samples, plus the files written as it went (``nt_path``: the
@@ -283,8 +335,7 @@ class StreamedGraph:
         self.out_dir = out_dir
         self._nodes: dict[str, _Ent] = {}
         self._rels: dict[tuple, _Rel] = {}
-        self.articles: dict[str, Article] = {}  # metadata only: text "" (the text is in articles_path)
-        self._offsets: dict[str, tuple[int, int]] = {}
+        self.articles = _Articles(self)  # metadata only, read back from articles_path
         fd, nt = tempfile.mkstemp(prefix=".graph.nt.", dir=out_dir)
         self.nt_path = Path(nt)
         self._nt = os.fdopen(fd, "wb")
@@ -302,11 +353,8 @@ class StreamedGraph:
         self._put(self._nt, payload["nt"])
         self._write_ttl(payload["ttl_header"], payload["ttl"])
         record = (payload["record"] + "\n").encode("utf-8")
-        self._offsets[article_id] = (self._art.tell(), len(record))
         self._put(self._art, record)
-        self.articles[article_id] = Article(id=article_id, path=path, text="", body=(), title=payload["title"] or None,
-                                            url=payload["url"] or None,
-                                            published=_date(payload["published"]))
+        self.articles.append(article_id, self._art.tell())
         for key, type_, label, names, ids, evs, sighted in payload["entities"]:
             node = self._nodes.get(key)
             if node is None:
@@ -417,10 +465,7 @@ class StreamedGraph:
         return len(self._rels)
 
     def article_text(self, article_id: str) -> str:
-        offset, length = self._offsets[article_id]
-        with open(self.articles_path, "rb") as fh:
-            fh.seek(offset)
-            return json.loads(fh.read(length))["text"]
+        return self.articles.text(article_id)
 
     def evidence_for(self, key: str) -> list[tuple]:
         """(article, sentence index, sentence, sentence offset, start, end) of the first sources."""
