@@ -91,6 +91,12 @@ def pct(text: str) -> str:
     return _UNSAFE.sub(_hex, text) if text.isascii() else _pct(text)
 
 
+@lru_cache(maxsize=1 << 16)
+def pct_key(key: str) -> str:
+    """:func:`pct` of an entity key (keys recur from article to article: cached)."""
+    return pct(key)
+
+
 @lru_cache(maxsize=1 << 18)
 def iri(key: str) -> str:
     """``<IRI>`` of a key, the same as :func:`kg.namespace.iri_for` (a test checks)."""
@@ -177,7 +183,7 @@ def article_lines(article: "Article", sentences: Iterable["Sentence"], doc: "Doc
             add(f"{e} {P['mentionedIn']} {a} .")
         if not mentions:
             continue
-        m = f"<{ID}mention/{aid}%3A{start}-{end}%3A{pct(key)}>"
+        m = f"<{ID}mention/{aid}%3A{start}-{end}%3A{pct_key(key)}>"
         add(f"{m} {TYPE} {P['Mention']} .")
         add(f"{m} {P['mentionOf']} {e} .")
         add(f"{m} {P['inArticle']} {a} .")
