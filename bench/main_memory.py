@@ -77,7 +77,7 @@ def main(argv=None) -> int:
         arts = g.articles
         parts["article metadata"] = deep_size([arts._ids, arts._ends] if hasattr(arts, "_ids") else arts, seen)
         parts["article offsets"] = deep_size(getattr(g, "_offsets", {}), seen)
-        spellings = sum(len(x) for x in names if x is not None)
+        spellings = sum(len(x.as_set()) if hasattr(x, "as_set") else len(x) for x in names if x is not None)
         for k, v in parts.items():
             print(f"  {k:45s} {v / 2**20:8.1f} MB")
         print(f"  {'total':45s} {sum(parts.values()) / 2**20:8.1f} MB; {spellings:,} spellings")
