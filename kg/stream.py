@@ -73,14 +73,20 @@ def plan(paths: Iterable, *, previous: Iterable[Article] = (), report: Callable[
             found.extend(Source(f"{display(f.name)}#{n}", "line", str(f), n) for n in lines)
         else:
             found.append(Source(display(f.name), "file", str(f)))
-    by_id: dict[str, list[Source]] = {}
-    for s in found:
-        by_id.setdefault(s.id, []).append(s)
+    found.sort(key=_source_id)  # stable: sources with one id stay in the order found
     out = []
-    for key in sorted(by_id):
-        group = by_id[key]
-        out.append(group[0] if len(group) == 1 else _settle(group, report))
+    i, n = 0, len(found)
+    while i < n:  # runs of one id (no dict of lists: a million articles make a million lists)
+        j = i + 1
+        while j < n and found[j].id == found[i].id:
+            j += 1
+        out.append(found[i] if j == i + 1 else _settle(found[i:j], report))
+        i = j
     return out
+
+
+def _source_id(source: Source) -> str:
+    return source.id
 
 
 def _settle(group: list[Source], report) -> Source:
