@@ -66,8 +66,13 @@ _ESCAPE = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b"
 _TABLE = {i: _ESCAPE.get(chr(i), f"\\u{i:04X}") for i in [*range(0x20), 0x22, 0x5C, 0x7F]}
 
 
+_NEEDS_ESCAPE = re.compile('[\x00-\x1f"\\\\\x7f]')   # the characters of _TABLE
+
+
 def lit(text: str) -> str:
     """A plain string literal (xsd:string)."""
+    if _NEEDS_ESCAPE.search(text) is None:  # most names and sentences: nothing to escape (a search is
+        return f'"{text}"'                  # several times faster than translate with a table)
     return '"' + text.translate(_TABLE) + '"'
 
 
