@@ -27,6 +27,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import partial
+from itertools import islice
 from pathlib import Path
 
 import networkx as nx
@@ -37,6 +38,7 @@ from .graph import _better_label
 from .model import Article, Entity
 
 BATCH = 32              # articles per task sent to a worker
+WINDOW = 4              # batches in flight per worker (sent, or done and not yet merged)
 TTL_CHUNK = 50000       # entity and relation lines converted to Turtle at a time
 
 
@@ -532,7 +534,18 @@ def extract_stream(sources: list[Source], *, jobs: int, article_timeout: float |
     if _PIPELINE is None:
         _PIPELINE = Pipeline()  # built once here, shared by the forked workers
     with mp.get_context("fork").Pool(processes=jobs, initializer=_worker_signals) as pool:
-        for results in pool.imap(partial(_process, timeout=article_timeout), _batches(sources, BATCH)):
+        # a window of batches in flight, not Pool.imap: imap sends every task at once and
+        # keeps every result the main process has not taken yet (when it falls behind, as
+        # on a loaded machine, the payloads pile up in its memory)
+        from collections import deque
+
+        task = partial(_process, timeout=article_timeout)
+        batches = _batches(sources, BATCH)
+        flying: deque = deque(pool.apply_async(task, (b,)) for b in islice(batches, WINDOW * jobs))
+        while flying:
+            results = flying.popleft().get()
+            for b in islice(batches, 1):
+                flying.append(pool.apply_async(task, (b,)))
             yield from results
 
 
