@@ -96,13 +96,13 @@ def pct(text: str) -> str:
     return _UNSAFE.sub(_hex, text) if text.isascii() else _pct(text)
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 15)
 def pct_key(key: str) -> str:
     """:func:`pct` of an entity key (keys recur from article to article: cached)."""
     return pct(key)
 
 
-@lru_cache(maxsize=1 << 18)
+@lru_cache(maxsize=1 << 16)   # bounded: a worker of a 100k build sees hundreds of thousands of keys
 def iri(key: str) -> str:
     """``<IRI>`` of a key, the same as :func:`kg.namespace.iri_for` (a test checks)."""
     kind, _, rest = key.partition(":")
