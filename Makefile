@@ -49,11 +49,14 @@ test: $(STAMP) sysdeps
 eval: $(STAMP)
 	$(BIN)/python tools/evaluate.py --shared $(SHARED)
 
-# Scale benchmark: synthetic corpora of 1k, 10k and 100k articles (1M with BENCH_FULL=1),
-# built end to end; prints speed, memory, output size and the scan floor, appends to
-# bench/results.md. Not a test: nothing here is timed in the test suite.
+# Scale benchmark: a synthetic corpus and a real-article one (the seed and dev articles of
+# $(SHARED) replicated under new ids in a temporary file) of 10k and 100k articles (1M with
+# BENCH_FULL=1; quick mode: BENCH_SIZES=1000,10000), built end to end with --formats
+# turtle,ntriples; prints speed, CPU per article, peak memory (main process and all),
+# output bytes, growth and the scan floor, appends to bench/results.md. Not a test:
+# nothing here is timed in the test suite.
 bench: $(STAMP)
-	$(BIN)/python bench/run.py
+	$(BIN)/python bench/run.py --shared $(SHARED)
 
 # Load time of the HTML view at 500, 2,000 and 10,000 nodes (Chromium).
 bench-html: $(STAMP) sysdeps

@@ -22,19 +22,23 @@ from __future__ import annotations
 import json
 import os
 import tempfile
-from collections.abc import Callable, Iterable, Iterator
+from array import array
+from bisect import bisect_left
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import partial
+from itertools import islice
 from pathlib import Path
 
 import networkx as nx
 
 from .graph import SAMPLE_ARTICLES, SAMPLE_SOURCES  # the samples of the in-memory views
 from .budget import ARTICLE_SECONDS
-from .graph import merge_entity
+from .graph import _better_label
 from .model import Article, Entity
 
 BATCH = 32              # articles per task sent to a worker
+WINDOW = 4              # batches in flight per worker (sent, or done and not yet merged)
 TTL_CHUNK = 50000       # entity and relation lines converted to Turtle at a time
 
 
@@ -71,14 +75,20 @@ def plan(paths: Iterable, *, previous: Iterable[Article] = (), report: Callable[
             found.extend(Source(f"{display(f.name)}#{n}", "line", str(f), n) for n in lines)
         else:
             found.append(Source(display(f.name), "file", str(f)))
-    by_id: dict[str, list[Source]] = {}
-    for s in found:
-        by_id.setdefault(s.id, []).append(s)
+    found.sort(key=_source_id)  # stable: sources with one id stay in the order found
     out = []
-    for key in sorted(by_id):
-        group = by_id[key]
-        out.append(group[0] if len(group) == 1 else _settle(group, report))
+    i, n = 0, len(found)
+    while i < n:  # runs of one id (no dict of lists: a million articles make a million lists)
+        j = i + 1
+        while j < n and found[j].id == found[i].id:
+            j += 1
+        out.append(found[i] if j == i + 1 else _settle(found[i:j], report))
+        i = j
     return out
+
+
+def _source_id(source: Source) -> str:
+    return source.id
 
 
 def _settle(group: list[Source], report) -> Source:
@@ -166,8 +176,6 @@ def _process_one(source: Source) -> tuple:
     payload = {
         "nt": nt, "ttl": ttl, "ttl_header": header,
         "record": dump(article),
-        "title": article.title or "", "url": article.url or "",
-        "published": article.published.isoformat() if article.published else "",
         "entities": _entity_summaries(doc),
         "relations": [(ident, rec["qualifiers"]) for (kind, ident), rec in records(doc) if kind == "r"],
     }
@@ -199,12 +207,63 @@ def _entity_summaries(doc) -> list[tuple]:
 
 
 # ---------------------------------------------------------------------------- the index
+SEP = "\x00"   # between the names of an entity in its packed string (a name never holds it: see _Names)
+
+
+class _Names:
+    """The distinct names of one entity, packed: one string ``"a\\0b\\0c"`` instead of a set
+    of string objects (a name costs its characters and a separator, not a string object
+    and a hash-table slot: about a quarter of the memory, for the million spellings of
+    a 10k-article build). New names wait in a set and are folded in when they outnumber
+    half the packed ones, so folding costs a constant per name. A name holding the
+    separator (never seen) is kept in a set of its own."""
+
+    __slots__ = ("packed", "n", "pending", "odd")
+
+    def __init__(self) -> None:
+        self.packed = ""
+        self.n = 0
+        self.pending: set | None = None
+        self.odd: set | None = None
+
+    def update(self, names, label: str) -> None:
+        pending = self.pending
+        if pending is None:
+            pending = self.pending = set(names)
+        else:
+            pending |= names
+        pending.add(label)
+        if len(pending) > 8 + (self.n >> 1):
+            self.fold()
+
+    def fold(self) -> None:
+        pending = self.pending
+        self.pending = None
+        if not pending:
+            return
+        if any(SEP in name for name in pending):
+            odd = {name for name in pending if SEP in name}
+            pending -= odd
+            self.odd = odd if self.odd is None else self.odd | odd
+        if self.n:
+            pending.update(self.packed.split(SEP))
+        self.packed = SEP.join(pending)
+        self.n = len(pending)
+
+    def as_set(self) -> set:
+        self.fold()
+        out = set(self.packed.split(SEP)) if self.n else set()
+        if self.odd:
+            out |= self.odd
+        return out
+
+
 @dataclass(slots=True)
 class _Ent:
     type: str
     label: str
-    names: set = field(default_factory=set)
-    ids: dict = field(default_factory=dict)
+    names: _Names = field(default_factory=_Names)
+    ids: dict | None = None                         # per scheme the smallest value (None: none yet)
     count: int = 0
     articles: list = field(default_factory=list)
     evidence: list = field(default_factory=list)    # (article, index, sentence, offset, start, end)
@@ -213,9 +272,64 @@ class _Ent:
 
 @dataclass(slots=True)
 class _Rel:
-    qualifiers: set = field(default_factory=set)
+    qualifiers: frozenset | None = None             # None: no qualifier (most relations)
     count: int = 0
     articles: list = field(default_factory=list)
+
+
+_NO_QUALIFIERS: frozenset = frozenset()
+
+
+class _Articles(Mapping):
+    """The articles of a streaming build, by id, read back from ``articles.jsonl`` when
+    asked for (metadata only: ``text`` is ""; the text is :meth:`text`). In memory: the
+    ids (in order: a build adds them sorted) and where each record ends, about 100
+    bytes an article instead of an Article object and an offset pair (650)."""
+
+    def __init__(self, graph: "StreamedGraph") -> None:
+        self._graph = graph
+        self._ids: list[str] = []
+        self._ends = array("q")
+
+    def append(self, article_id: str, end: int) -> None:
+        if self._ids and article_id <= self._ids[-1]:
+            raise ValueError(f"articles must come in order of id: {article_id} after {self._ids[-1]}")
+        self._ids.append(article_id)
+        self._ends.append(end)
+
+    def _index(self, article_id) -> int:
+        i = bisect_left(self._ids, article_id)
+        if i == len(self._ids) or self._ids[i] != article_id:
+            raise KeyError(article_id)
+        return i
+
+    def _record(self, article_id: str) -> dict:
+        i = self._index(article_id)
+        start = self._ends[i - 1] if i else 0
+        with open(self._graph.articles_path, "rb") as fh:
+            fh.seek(start)
+            return json.loads(fh.read(self._ends[i] - start))
+
+    def __getitem__(self, article_id: str) -> Article:
+        rec = self._record(article_id)
+        return Article(id=rec["id"], path=rec["path"], text="", body=(), title=rec.get("title") or None,
+                       url=rec.get("url") or None, published=_date(rec.get("published") or ""))
+
+    def __contains__(self, article_id) -> bool:
+        try:
+            self._index(article_id)
+        except (KeyError, TypeError):
+            return False
+        return True
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._ids)
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+    def text(self, article_id: str) -> str:
+        return self._record(article_id)["text"]
 
 
 class StreamedGraph:
@@ -229,8 +343,7 @@ class StreamedGraph:
         self.out_dir = out_dir
         self._nodes: dict[str, _Ent] = {}
         self._rels: dict[tuple, _Rel] = {}
-        self.articles: dict[str, Article] = {}  # metadata only: text "" (the text is in articles_path)
-        self._offsets: dict[str, tuple[int, int]] = {}
+        self.articles = _Articles(self)  # metadata only, read back from articles_path
         fd, nt = tempfile.mkstemp(prefix=".graph.nt.", dir=out_dir)
         self.nt_path = Path(nt)
         self._nt = os.fdopen(fd, "wb")
@@ -248,33 +361,46 @@ class StreamedGraph:
         self._put(self._nt, payload["nt"])
         self._write_ttl(payload["ttl_header"], payload["ttl"])
         record = (payload["record"] + "\n").encode("utf-8")
-        self._offsets[article_id] = (self._art.tell(), len(record))
         self._put(self._art, record)
-        self.articles[article_id] = Article(id=article_id, path=path, text="", body=(), title=payload["title"] or None,
-                                            url=payload["url"] or None,
-                                            published=_date(payload["published"]))
+        self.articles.append(article_id, self._art.tell())
         for key, type_, label, names, ids, evs, sighted in payload["entities"]:
             node = self._nodes.get(key)
             if node is None:
                 node = self._nodes[key] = _Ent(type_, label)
-            node.label = merge_entity(node.label, node.names, node.ids, label, names, ids)
+            # kg.graph.merge_entity on the packed names: every name and label, per
+            # identifier scheme the smallest value, the fuller label
+            node.names.update(names, label)
+            if ids:
+                have = node.ids
+                if have is None:
+                    node.ids = dict(ids)
+                else:
+                    for scheme, value in ids.items():
+                        old = have.get(scheme)
+                        have[scheme] = value if old is None else min(old, value)
+            if label != node.label:
+                node.label = _better_label(node.label, label)
             if sighted:
                 node.count += 1
                 if len(node.articles) < SAMPLE_ARTICLES:
                     node.articles.append(article_id)
+            if len(node.evidence) >= SAMPLE_SOURCES and len(node.texts) >= SAMPLE_SOURCES:
+                continue
             for idx, text, offset, start, end in evs:
                 if len(node.evidence) < SAMPLE_SOURCES:
                     node.evidence.append((article_id, idx, text, offset, start, end))
-                squashed = " ".join(text.split())
-                if squashed == text:
-                    squashed = text  # one string object for both samples
-                if squashed and squashed not in node.texts and len(node.texts) < SAMPLE_SOURCES:
-                    node.texts.append(squashed)
+                if len(node.texts) < SAMPLE_SOURCES:
+                    squashed = " ".join(text.split())
+                    if squashed == text:
+                        squashed = text  # one string object for both samples
+                    if squashed and squashed not in node.texts:
+                        node.texts.append(squashed)
         for ident, quals in payload["relations"]:
             rel = self._rels.get(ident)
             if rel is None:
                 rel = self._rels[ident] = _Rel()
-            rel.qualifiers |= quals
+            if quals:
+                rel.qualifiers = frozenset(quals) if rel.qualifiers is None else rel.qualifiers | quals
             rel.count += 1
             if len(rel.articles) < SAMPLE_ARTICLES:
                 rel.articles.append(article_id)
@@ -300,7 +426,7 @@ class StreamedGraph:
         def all_lines():
             for key in sorted(self._nodes):
                 n = self._nodes[key]
-                yield from entity_lines(key, n.type, n.label, n.names, n.ids.items())
+                yield from entity_lines(key, n.type, n.label, n.names.as_set(), n.ids.items() if n.ids else ())
             for s, p, o in sorted(self._rels):
                 yield relation_line(s, p, o)
 
@@ -340,17 +466,14 @@ class StreamedGraph:
         return len(self._nodes)
 
     def entities(self) -> list[Entity]:
-        return [Entity(k, n.type, n.label, frozenset(n.names), tuple(sorted(n.ids.items())))
+        return [Entity(k, n.type, n.label, frozenset(n.names.as_set()), tuple(sorted(n.ids.items())) if n.ids else ())
                 for k, n in sorted(self._nodes.items())]
 
     def relation_count(self) -> int:
         return len(self._rels)
 
     def article_text(self, article_id: str) -> str:
-        offset, length = self._offsets[article_id]
-        with open(self.articles_path, "rb") as fh:
-            fh.seek(offset)
-            return json.loads(fh.read(length))["text"]
+        return self.articles.text(article_id)
 
     def evidence_for(self, key: str) -> list[tuple]:
         """(article, sentence index, sentence, sentence offset, start, end) of the first sources."""
@@ -360,15 +483,16 @@ class StreamedGraph:
         g = nx.MultiDiGraph()
         for key in sorted(self._nodes):
             n = self._nodes[key]
-            g.add_node(key, type=n.type, label=n.label, names=sorted(n.names), articles=sorted(n.articles),
-                       article_count=n.count, sentences=list(n.texts), ids=dict(n.ids), dates=[], end_dates=[])
+            g.add_node(key, type=n.type, label=n.label, names=sorted(n.names.as_set()), articles=sorted(n.articles),
+                       article_count=n.count, sentences=list(n.texts), ids=dict(n.ids or {}), dates=[], end_dates=[])
         for (s, p, o), rel in sorted(self._rels.items()):
             if p in ("heldOn", "endDate"):
                 if s in g:
                     g.nodes[s]["dates" if p == "heldOn" else "end_dates"].append(o)
                 continue
             if s in g and o in g:
-                g.add_edge(s, o, key=p, predicate=p, qualifiers=sorted(rel.qualifiers), articles=sorted(rel.articles),
+                g.add_edge(s, o, key=p, predicate=p, qualifiers=sorted(rel.qualifiers or _NO_QUALIFIERS),
+                           articles=sorted(rel.articles),
                            article_count=rel.count)
         return g
 
@@ -410,7 +534,18 @@ def extract_stream(sources: list[Source], *, jobs: int, article_timeout: float |
     if _PIPELINE is None:
         _PIPELINE = Pipeline()  # built once here, shared by the forked workers
     with mp.get_context("fork").Pool(processes=jobs, initializer=_worker_signals) as pool:
-        for results in pool.imap(partial(_process, timeout=article_timeout), _batches(sources, BATCH)):
+        # a window of batches in flight, not Pool.imap: imap sends every task at once and
+        # keeps every result the main process has not taken yet (when it falls behind, as
+        # on a loaded machine, the payloads pile up in its memory)
+        from collections import deque
+
+        task = partial(_process, timeout=article_timeout)
+        batches = _batches(sources, BATCH)
+        flying: deque = deque(pool.apply_async(task, (b,)) for b in islice(batches, WINDOW * jobs))
+        while flying:
+            results = flying.popleft().get()
+            for b in islice(batches, 1):
+                flying.append(pool.apply_async(task, (b,)))
             yield from results
 
 

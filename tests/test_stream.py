@@ -123,3 +123,40 @@ def test_turtle_written_in_small_chunks_is_the_same_file(tmp_path, monkeypatch):
     a = in_memory([ROOT / "sources"], tmp_path / "mem")
     b = streamed([ROOT / "sources"], tmp_path / "stream")
     assert a["graph.ttl"] == b["graph.ttl"] and a["graph.nt"] == b["graph.nt"]
+
+
+@pytest.mark.parametrize("batches", [
+    [({"Kepala Dinas Pendidikan"}, "Kepala Dinas Pendidikan")],
+    [({"Bupati Sleman", "Bupati Kabupaten Sleman"}, "Bupati Sleman"),
+     ({"Bupati Sleman"}, "Bupati Kabupaten Sleman"), (set(), "Bupati Sleman")],
+    [({f"Camat Wilayah {i}" for i in range(k, k + 20)}, f"Camat Wilayah {k}") for k in range(0, 200, 7)],
+    [({"nama\x00dengan pemisah", "Lurah Sukamaju"}, "Lurah Sukamaju"), ({"Lurah Sukamaju", ""}, "nama\x00lain")],
+])
+def test_packed_names_hold_the_same_names_as_a_set(batches):
+    """The index packs an entity's names in one string: the same names as a set union,
+    whatever the order of arrival, a name holding the separator included."""
+    from kg.stream import _Names
+
+    names, expected = _Names(), set()
+    for batch, label in batches:
+        names.update(frozenset(batch), label)
+        expected |= batch | {label}
+    assert names.as_set() == expected
+    assert names.as_set() == expected  # folding twice changes nothing
+    names.update(frozenset(), "Kepala Baru")
+    assert names.as_set() == expected | {"Kepala Baru"}
+
+
+def test_plan_keeps_one_source_per_id_in_order_of_id(tmp_path):
+    """Two files with one name (one id) in two folders: the same text counts once; a
+    different text is reported and the text that sorts first is kept."""
+    body = "Bupati Sleman membuka rapat koordinasi di Pendopo Kabupaten Sleman, Senin (4/3/2024).\n"
+    for folder, name, text in (("a", "berita.txt", "A. " + body), ("b", "berita.txt", "B. " + body),
+                               ("a", "lain.txt", body), ("b", "lain.txt", body), ("a", "awal.txt", body)):
+        (tmp_path / folder).mkdir(exist_ok=True)
+        (tmp_path / folder / name).write_text(text, encoding="utf-8")
+    reports = []
+    sources = plan([tmp_path / "b", tmp_path / "a"], report=lambda path, reason: reports.append((path, reason)))
+    assert [s.id for s in sources] == ["awal.txt", "berita.txt", "lain.txt"]
+    assert sources[1].article.text.startswith("A. ")
+    assert len(reports) == 1 and reports[0][0].endswith("b/berita.txt") and "kept" in reports[0][1]
