@@ -21,7 +21,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+
+from .model import Conjunct, Coordination
 
 CONJUNCTIONS = ("dan", "serta", "maupun", "atau", "&")
 
@@ -36,32 +37,6 @@ _SEP = re.compile(
 _CONJ_IN = re.compile(r"(?<![\w-])(dan|serta|maupun|atau)(?![\w-])|&")
 _OPEN, _CLOSE = "([{“\"", ")]}”\""
 _BRACKET = re.compile(r"[(\[{“)\]}”]")   # what opens and closes a bracket in separators()
-
-
-@dataclass(frozen=True, slots=True)
-class Conjunct:
-    """One member of a list: ``text`` is the source slice ``[start:end]`` (trimmed)."""
-
-    start: int
-    end: int
-    text: str
-
-
-@dataclass(frozen=True, slots=True)
-class Coordination:
-    """Spans that the text coordinates, with the conjunction that closes the list
-    ("dan", "serta", ..., or "," for a list without one)."""
-
-    members: tuple[tuple[int, int], ...]
-    conjunction: str
-
-    @property
-    def start(self) -> int:
-        return self.members[0][0]
-
-    @property
-    def end(self) -> int:
-        return self.members[-1][1]
 
 
 def _inside(pos: int, spans: Sequence[tuple[int, int]]) -> bool:

@@ -138,3 +138,29 @@ class DocumentGraph:
     sightings: list[Sighting] = field(default_factory=list)
     facts: list[Fact] = field(default_factory=list)
     statements: list[Statement] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class Conjunct:
+    """One member of a list: ``text`` is the source slice ``[start:end]`` (trimmed)."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Coordination:
+    """Spans that the text coordinates, with the conjunction that closes the list
+    ("dan", "serta", ..., or "," for a list without one)."""
+
+    members: tuple[tuple[int, int], ...]
+    conjunction: str
+
+    @property
+    def start(self) -> int:
+        return self.members[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.members[-1][1]

@@ -16,7 +16,7 @@ from functools import cache
 from .. import gazetteer
 from ..data import load_yaml
 from ..model import Mention
-from ..prefilter import Located
+from ..prefilter import Located, fold_for_anchors
 from ..text import alternation, name_variants, squash
 from .calendar_words import is_calendar_word
 
@@ -386,16 +386,12 @@ def _inside_acronym_name(text: str, m) -> bool:
     return any(_initials_fit(words[-n:], acronym) for n in range(own + 1, min(len(words), own + 6) + 1))
 
 
-def _caseless(word: str) -> str:
-    """The word as ``re.IGNORECASE`` compares it: casefolded, and the dotless and dotted
-    Turkish i taken for i (the regex lets "PEMİLU" and "Pemılu" match "Pemilu")."""
-    return word.casefold().replace("i\u0307", "i").replace("\u0131", "i")
-
-
 def _form(word: str, table: dict) -> str:
-    low = _caseless(word)
+    """The table's spelling of ``word``, compared as the case-blind regex compares it
+    ("PEMİLU" and "Pemılu" are "Pemilu")."""
+    low = fold_for_anchors(word)
     for f in table:
-        if _caseless(f) == low:
+        if fold_for_anchors(f) == low:
             return f
     return word
 

@@ -55,17 +55,29 @@ def reported_elsewhere(text: str) -> bool:
     return bool(opener.match(text)) or next(iter(anywhere.finditer(text)), None) is not None
 
 
+def next_quote(text: str, pos: int, end: int, pairs, ahead: dict[str, int] | None = None):
+    """The first opening mark of ``pairs`` in ``text[pos:end]`` as ``(index, open, close)``,
+    or None. ``ahead`` (kept by the caller across calls with a growing ``pos``) remembers
+    where each mark was found, so a long text is not searched again for it."""
+    ahead = {} if ahead is None else ahead
+    best = None
+    for o, c in pairs:
+        i = ahead.get(o)
+        if i is None or 0 <= i < pos:
+            i = ahead[o] = text.find(o, pos, end)
+        if i >= 0 and (best is None or i < best[0]):
+            best = (i, o, c)
+    return best
+
+
 def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The spans inside quotation marks in ``text[start:end]`` (a quote may run over
     several sentences; an unclosed quote runs to the end of its paragraph)."""
     out: list[tuple[int, int]] = []
     pos = start
+    ahead: dict[str, int] = {}
     while pos < end:
-        best = None
-        for o, c in QUOTE_PAIRS:
-            i = text.find(o, pos, end)
-            if i >= 0 and (best is None or i < best[0]):
-                best = (i, o, c)
+        best = next_quote(text, pos, end, QUOTE_PAIRS, ahead)
         if best is None:
             break
         i, o, c = best

@@ -21,7 +21,7 @@ from .. import gazetteer
 from ..data import load_yaml
 from ..model import Evidence, Statement
 from ..text import alternation, squash
-from .occasion import elsewhere_sentences
+from .occasion import elsewhere_sentences, next_quote
 from .roles import holders, is_election
 
 OPEN_CLOSE = (("“", "”"), ("‘’", "’’"), ("''", "''"), ('"', '"'), ("‘", "’"))
@@ -50,13 +50,7 @@ def _quotes(text: str, start: int, end: int):
     pos = start
     ahead: dict[str, int] = {}   # the next place of each opening mark at or after pos (-1: none)
     while pos < end:
-        best = None
-        for o, c in OPEN_CLOSE:
-            i = ahead.get(o)
-            if i is None or 0 <= i < pos:
-                i = ahead[o] = text.find(o, pos, end)
-            if i >= 0 and (best is None or i < best[0]):
-                best = (i, o, c)
+        best = next_quote(text, pos, end, OPEN_CLOSE, ahead)
         if best is None:
             break
         i, o, c = best
