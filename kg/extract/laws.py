@@ -369,11 +369,12 @@ _ACRONYM = re.compile(r"\s*\(\s*(?P<acr>[A-Za-z][\w.\- ]{0,14}?)\s*\)")
 # another number under the same head: "UU Nomor 31 Tahun 1999 jo. Nomor 20 Tahun 2001",
 # "Permendagri Nomor 77 Tahun 2020 dan Nomor 90 Tahun 2019". List separators ("," "dan"
 # "serta") are kg.coordination's; the legal links (jo, sebagaimana diubah) are the law's own.
-_NUMBER_WORD = re.compile(r"(?<![\w-])(?i:Nomor|Nomer|No\.?)\s*[:.]?\s*\d")
+_NUMBER = r"(?i:Nomor|Nomer|No\.?)\s*[:.]?\s*\d"   # "Nomor 20", "No. 5", "Nomor: 3"
+_NUMBER_WORD = re.compile(r"(?<![\w-])" + _NUMBER)
 _LEGAL_LINK = re.compile(
     r"\s*,?\s*(?:(?i:jo\.?|juncto|junto)"
     r"|(?i:(?:yang\s+|sebagaimana\s+)(?:telah\s+)?(?:diubah|diganti)(?:\s+(?:dengan|menjadi|oleh))?))\s*"
-    r"(?=(?i:Nomor|Nomer|No\.?)\s*[:.]?\s*\d)"
+    rf"(?={_NUMBER})"
 )
 
 
@@ -417,10 +418,10 @@ def _signed() -> re.Pattern[str]:
     )
 
 
-_RI = re.compile(r"\s+(?:RI|Republik\s+Indonesia)(?=\s*(?:\(|,|(?i:Nomor|Nomer|No\.?)\s*[:.]?\s*\d))")
+_RI = re.compile(rf"\s+(?:RI|Republik\s+Indonesia)(?=\s*(?:\(|,|{_NUMBER}))")
 _JOINT_HEAD = re.compile(r"(?i:Surat\s+Edaran\s+Bersama|SEB|SKB|Surat\s+Keputusan\s+Bersama|Keputusan\s+Bersama)\b")
 # the officials who sign a joint instrument, up to its number: capitalised words, commas and "dan"
-_SIGNERS = re.compile(r"(?:\s*,?\s*(?:(?:dan|serta|dalam|dengan)\s+)?[A-Z][\w./-]*){1,30}?\s*,?\s*(?=(?i:Nomor|Nomer|No\.?)\s*[:.]?\s*\d)")
+_SIGNERS = re.compile(r"(?:\s*,?\s*(?:(?:dan|serta|dalam|dengan)\s+)?[A-Z][\w./-]*){1,30}?\s*,?\s*" + rf"(?={_NUMBER})")
 _HOW_MANY = re.compile(
     r"\s+(?P<what>(?:\d{1,2}|(?i:dua|tiga|empat|lima|enam|tujuh|delapan))\s+"
     r"(?i:Menteri|Kementerian(?:\s*/\s*Lembaga)?|Lembaga|Instansi|Pimpinan\s+Lembaga))(?![\w-])"
